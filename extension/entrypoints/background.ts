@@ -1,0 +1,5 @@
+export default defineBackground(() => {
+  if (import.meta.env.CHROME) {
+    void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
+  }
+});

@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Firstline</main>, document.getElementById('app')!);

@@ -1,0 +1,3 @@
+export * from './names.ts';
+export * from './directory.ts';
+export * from './record.ts';

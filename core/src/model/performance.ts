@@ -44,6 +44,19 @@ export const Metric = z.object({
 });
 export type Metric = z.infer<typeof Metric>;
 
+/**
+ * One step of a milestone goal ("pilot line running"). Progress of the goal is the weighted share
+ * of milestones done, so a milestone can carry its own weight; null shares equally.
+ */
+export const Milestone = z.object({
+  id: Id,
+  title: z.string().min(1),
+  done: z.boolean().default(false),
+  weight: z.number().nonnegative().nullable().default(null),
+  due: IsoDate.nullable().default(null),
+});
+export type Milestone = z.infer<typeof Milestone>;
+
 export const GoalStatus = z.enum(['draft', 'active', 'done', 'archived']);
 export type GoalStatus = z.infer<typeof GoalStatus>;
 
@@ -62,6 +75,8 @@ export const Goal = z
     visibility: z.enum(['public', 'private']).default('public'),
     kind: z.enum(['metric', 'binary', 'milestone']).default('metric'),
     metric: Metric.nullable().default(null),
+    /** Steps of a milestone goal; empty for the other kinds. */
+    milestones: z.array(Milestone).default([]),
   })
   .refine((g) => g.periodStart <= g.periodEnd, {
     message: 'a goal period cannot end before it starts',

@@ -8,5 +8,7 @@ export default defineProject({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
     environment: 'happy-dom',
     setupFiles: ['fake-indexeddb/auto'],
+    // y-dexie announces every released Y.Doc with console.debug; that is not test output.
+    onConsoleLog: (log) => !log.includes('was destroyed'),
   },
 });

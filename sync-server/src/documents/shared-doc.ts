@@ -1,0 +1,179 @@
+import type { Logger } from 'pino';
+import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { encodeAwareness, encodeUpdate } from '../protocol/messages.ts';
+import type { DocStore, StoredDoc } from '../storage/doc-store.ts';
+
+/** One end of a document's fan-out: a WebSocket connection, seen only through what the doc needs. */
+export interface DocPeer {
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+/** Tuning of one in-memory document. */
+export interface SharedDocOptions {
+  /** Merge the update log into a snapshot after this many updates. */
+  compactEvery: number;
+  logger: Logger;
+  /** Called once when an update could not be committed; the owner must evict the document. */
+  onBroken: (error: unknown) => void;
+}
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
+/**
+ * A document held in memory while clients use it. Its update handler is the commit path: every
+ * change, whether from a client, an import or the server itself, is appended to the store and only
+ * then relayed to the other peers. With a synchronous store (SQLite) the relay happens in the same
+ * tick; with an asynchronous one relays are queued behind their commits, in order.
+ */
+export class SharedDoc {
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
+  /** Each peer and the awareness client ids it controls (removed when it leaves). */
+  readonly peers = new Map<DocPeer, Set<number>>();
+  private lastSeq: number;
+  private sinceCompaction = 0;
+  private tail: Promise<void> | null = null;
+  private broken = false;
+  private readonly views = new Map<string, unknown>();
+
+  constructor(
+    readonly name: string,
+    private readonly store: DocStore,
+    stored: StoredDoc,
+    private readonly options: SharedDocOptions,
+  ) {
+    this.doc = new Y.Doc({ gc: true });
+    this.doc.transact(() => {
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+    }, 'store');
+    this.lastSeq = stored.lastSeq;
+    // A snapshot plus many small updates is worth merging right after a load too.
+    this.sinceCompaction = Math.max(0, stored.updates.length - 1);
+    this.awareness = new Awareness(this.doc);
+    // The server is not a user: it must not show up in anyone's presence list.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.commit(update, origin));
+    this.awareness.on('update', this.onAwareness);
+  }
+
+  /** Whether an update failed to commit; a broken document accepts nothing more. */
+  get isBroken(): boolean {
+    return this.broken;
+  }
+
+  /**
+   * A value derived from the document (a parsed directory, say), rebuilt only after the document
+   * changed. Permission checks read the directory on every connection; parsing it once per change
+   * instead of once per check keeps that cheap.
+   */
+  view<T>(key: string, build: (doc: Y.Doc) => T): T {
+    if (this.views.has(key)) return this.views.get(key) as T;
+    const value = build(this.doc);
+    this.views.set(key, value);
+    return value;
+  }
+
+  addPeer(peer: DocPeer): void {
+    this.peers.set(peer, new Set());
+  }
+
+  /** Forgets a peer and the presence states it published. */
+  removePeer(peer: DocPeer): void {
+    const controlled = this.peers.get(peer);
+    this.peers.delete(peer);
+    if (controlled && controlled.size > 0) {
+      removeAwarenessStates(this.awareness, [...controlled], null);
+    }
+  }
+
+  /** Resolves when every commit issued so far (and the relays behind them) has finished. */
+  async flushed(): Promise<void> {
+    while (this.tail !== null) await this.tail;
+  }
+
+  /** Merges the whole log into one snapshot; a no-op when nothing changed since the last one. */
+  async compact(): Promise<void> {
+    await this.flushed();
+    if (this.sinceCompaction === 0 || this.broken) return;
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    const through = this.lastSeq;
+    this.sinceCompaction = 0;
+    await this.store.compact(this.name, snapshot, through);
+    this.options.logger.debug({ doc: this.name, through, bytes: snapshot.length }, 'compacted');
+  }
+
+  /** Drops the in-memory state; the caller has compacted (or decided not to) beforehand. */
+  destroy(): void {
+    this.awareness.off('update', this.onAwareness);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private commit(update: Uint8Array, origin: unknown): void {
+    this.views.clear();
+    if (this.broken) return;
+    let appended: number | Promise<number>;
+    try {
+      appended = this.store.append(this.name, update);
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    if (!isPromise(appended) && this.tail === null) {
+      this.committed(appended, update, origin);
+      return;
+    }
+    const previous = this.tail ?? Promise.resolve();
+    const next: Promise<void> = previous
+      .then(() => appended)
+      .then(
+        (seq) => this.committed(seq, update, origin),
+        (error: unknown) => this.fail(error),
+      )
+      .finally(() => {
+        if (this.tail === next) this.tail = null;
+      });
+    this.tail = next;
+  }
+
+  private committed(seq: number, update: Uint8Array, origin: unknown): void {
+    if (this.broken) return;
+    this.lastSeq = Math.max(this.lastSeq, seq);
+    this.sinceCompaction += 1;
+    const message = encodeUpdate(update);
+    for (const peer of this.peers.keys()) {
+      if (peer !== origin) peer.send(message);
+    }
+    if (this.sinceCompaction >= this.options.compactEvery) {
+      this.compact().catch((error: unknown) =>
+        this.options.logger.error({ doc: this.name, err: error }, 'compaction failed'),
+      );
+    }
+  }
+
+  private fail(error: unknown): void {
+    if (this.broken) return;
+    this.broken = true;
+    this.options.logger.error({ doc: this.name, err: error }, 'commit failed; evicting document');
+    this.options.onBroken(error);
+  }
+
+  private readonly onAwareness = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...change.added, ...change.updated, ...change.removed];
+    const controlled = this.peers.get(origin as DocPeer);
+    if (controlled) {
+      for (const id of change.added) controlled.add(id);
+      for (const id of change.removed) controlled.delete(id);
+    }
+    if (changed.length === 0) return;
+    const message = encodeAwareness(this.awareness, changed);
+    for (const peer of this.peers.keys()) peer.send(message);
+  };
+}

@@ -1,0 +1,153 @@
+import type { Access, Principal } from '@firstline/core/access/index';
+import type { Logger } from 'pino';
+import { applyAwarenessUpdate } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { WebSocket, type RawData } from 'ws';
+import type { DocRegistry } from '../documents/doc-registry.ts';
+import type { DocPeer, SharedDoc } from '../documents/shared-doc.ts';
+import { CloseCode } from '../protocol/close-codes.ts';
+import {
+  decodeClientMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+} from '../protocol/messages.ts';
+
+/** Limits of one connection. */
+export interface ConnectionOptions {
+  /** Frames bigger than this close the connection with 4413. */
+  maxMessageBytes: number;
+  /** A client that does not answer a ping within this time is dropped. */
+  pingIntervalMs: number;
+}
+
+/** What the upgrade decided about this connection. */
+export interface ConnectionGrant {
+  principal: Principal;
+  access: Exclude<Access, 'deny'>;
+  /** Token expiry in epoch seconds; the connection is closed with 4401 then. */
+  expiresAt: number;
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/**
+ * Runs the y-websocket protocol for one accepted socket on an already loaded document. The document
+ * was acquired by the caller; this releases it when the socket closes. A read connection may sync
+ * and publish presence, but its document updates are dropped unapplied.
+ */
+export function serveConnection(
+  ws: WebSocket,
+  shared: SharedDoc,
+  grant: ConnectionGrant,
+  registry: DocRegistry,
+  logger: Logger,
+  options: ConnectionOptions,
+): void {
+  const log = logger.child({
+    doc: shared.name,
+    person: grant.principal.personId,
+    access: grant.access,
+  });
+  let alive = true;
+  let dropped = 0;
+
+  const peer: DocPeer = {
+    send(message) {
+      if (ws.readyState !== WebSocket.OPEN) return;
+      ws.send(message, (error) => {
+        if (error) log.debug({ err: error }, 'send failed');
+      });
+    },
+    close(code, reason) {
+      if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) {
+        ws.close(code, reason);
+      }
+    },
+  };
+  shared.addPeer(peer);
+
+  const ping = setInterval(() => {
+    if (!alive) {
+      log.info('no pong; dropping connection');
+      ws.terminate();
+      return;
+    }
+    alive = false;
+    ws.ping();
+  }, options.pingIntervalMs);
+  ping.unref();
+  ws.on('pong', () => {
+    alive = true;
+  });
+
+  const untilExpiry = grant.expiresAt * 1000 - Date.now();
+  const expiry = setTimeout(
+    () => peer.close(CloseCode.badToken, 'token expired'),
+    Math.min(Math.max(untilExpiry, 0), 2_147_000_000),
+  );
+  expiry.unref();
+
+  ws.on('message', (data: RawData) => {
+    const bytes = toBytes(data);
+    if (bytes.byteLength > options.maxMessageBytes) {
+      log.warn({ bytes: bytes.byteLength }, 'frame too large');
+      peer.close(CloseCode.tooLarge, 'frame too large');
+      return;
+    }
+    if (shared.isBroken) return;
+    const message = decodeClientMessage(bytes);
+    switch (message.type) {
+      case 'sync-step1':
+        peer.send(encodeSyncStep2(shared.doc, message.stateVector));
+        return;
+      case 'sync-update':
+        if (grant.access !== 'write') {
+          dropped += 1;
+          if (dropped === 1) log.warn('dropping updates from a read-only connection');
+          return;
+        }
+        try {
+          Y.applyUpdate(shared.doc, message.update, peer);
+        } catch (error) {
+          log.warn({ err: error }, 'malformed update');
+          peer.close(CloseCode.invalidMessage, 'malformed update');
+        }
+        return;
+      case 'awareness':
+        try {
+          applyAwarenessUpdate(shared.awareness, message.update, peer);
+        } catch (error) {
+          log.warn({ err: error }, 'malformed awareness update');
+          peer.close(CloseCode.invalidMessage, 'malformed awareness update');
+        }
+        return;
+      case 'query-awareness':
+        peer.send(encodeAwareness(shared.awareness));
+        return;
+      case 'auth':
+        return;
+      case 'malformed':
+        log.warn({ detail: message.detail }, 'malformed message');
+        peer.close(CloseCode.invalidMessage, 'malformed message');
+        return;
+    }
+  });
+
+  ws.on('close', (code) => {
+    clearInterval(ping);
+    clearTimeout(expiry);
+    shared.removePeer(peer);
+    registry.release(shared);
+    log.debug({ code, dropped }, 'connection closed');
+  });
+  ws.on('error', (error) => log.debug({ err: error }, 'socket error'));
+
+  peer.send(encodeSyncStep1(shared.doc));
+  if (shared.awareness.getStates().size > 0) peer.send(encodeAwareness(shared.awareness));
+  log.debug('connection open');
+}

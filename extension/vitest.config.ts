@@ -7,8 +7,6 @@ export default defineProject({
     name: 'extension',
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
     environment: 'happy-dom',
-    setupFiles: ['fake-indexeddb/auto'],
-    // y-dexie announces every released Y.Doc with console.debug; that is not test output.
-    onConsoleLog: (log) => !log.includes('was destroyed'),
+    setupFiles: ['fake-indexeddb/auto', './test/quiet-y-dexie.ts'],
   },
 });

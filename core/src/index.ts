@@ -1,2 +1,3 @@
 export * from './model/index.ts';
 export * from './docs/index.ts';
+export * from './import/index.ts';

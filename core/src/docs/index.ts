@@ -1,3 +1,4 @@
 export * from './names.ts';
 export * from './directory.ts';
 export * from './record.ts';
+export * from './apply-import.ts';

@@ -1,0 +1,12 @@
+export * from './table.ts';
+export * from './read-table.ts';
+export * from './dates.ts';
+export * from './profile.ts';
+export * from './outcome.ts';
+export * from './plan-import.ts';
+export * from './run-import.ts';
+export { COMPANY_UNIT_ID } from './build-units.ts';
+export { BUILTIN_PROFILES } from './profiles/builtin-profiles.ts';
+export { hrDatasetV14Profile } from './profiles/hr-dataset-v14.ts';
+export { hrPromotionProfile } from './profiles/hr-promotion.ts';
+export { orangehrmProfile } from './profiles/orangehrm.ts';

@@ -12,6 +12,8 @@ export const WorkingCalendar = z.object({
   workingWeekdays: z.array(z.number().int().min(0).max(6)).default([1, 2, 3, 4, 5]),
   /** Dates that are not worked even though their weekday is. */
   holidays: z.array(IsoDate).default([]),
+  /** Dates worked although their weekday is not (a Saturday made a working day to bridge a holiday). */
+  extraWorkingDays: z.array(IsoDate).default([]),
 });
 export type WorkingCalendar = z.infer<typeof WorkingCalendar>;
 
@@ -37,7 +39,7 @@ function upperBound(sorted: Int32Array, value: number): number {
  * Prepares a calendar. Counting works by whole weeks plus a remainder, minus the holidays that
  * fall on working weekdays inside the range (binary search), so it costs the same for a week or a
  * decade. Holidays on non-working weekdays and duplicates are dropped so they are not subtracted
- * twice; unparseable holiday dates are ignored (the schema refuses them earlier).
+ * twice (likewise extra days on working weekdays); unparseable dates are ignored (the schema refuses them earlier).
  */
 export function compileCalendar(calendar: WorkingCalendar): CompiledCalendar {
   const working = new Uint8Array(7);
@@ -53,21 +55,29 @@ export function compileCalendar(calendar: WorkingCalendar): CompiledCalendar {
     if (!Number.isNaN(d) && working[weekdayOfEpochDay(d)] === 1) days.add(d);
   }
   const holidays = Int32Array.from([...days].sort((a, b) => a - b));
+  const extra = new Set<number>();
+  for (const e of calendar.extraWorkingDays ?? []) {
+    const d = parseIsoDay(e);
+    if (!Number.isNaN(d) && working[weekdayOfEpochDay(d)] === 0) extra.add(d);
+  }
+  const extras = Int32Array.from([...extra].sort((a, b) => a - b));
   // Working days in [0-based Sunday-aligned origin, day): a prefix count on the infinite calendar.
   const before = (day: number): number => {
     const sundayOffset = day + 4; // epoch day -4 was a Sunday
     const weeks = Math.floor(sundayOffset / 7);
     const rest = sundayOffset - weeks * 7;
-    return weeks * perWeek + (perWeekBefore[rest] as number) - upperBound(holidays, day - 1);
+    const weekdays = weeks * perWeek + (perWeekBefore[rest] as number);
+    return weekdays - upperBound(holidays, day - 1) + upperBound(extras, day - 1);
   };
   return {
     countWorkingDays(from: number, to: number): number {
       return to < from ? 0 : before(to + 1) - before(from);
     },
     isWorkingDay(epochDay: number): boolean {
-      if (working[weekdayOfEpochDay(epochDay)] !== 1) return false;
-      const i = upperBound(holidays, epochDay);
-      return i === 0 || holidays[i - 1] !== epochDay;
+      const list = working[weekdayOfEpochDay(epochDay)] === 1 ? holidays : extras;
+      const i = upperBound(list, epochDay);
+      const listed = i > 0 && list[i - 1] === epochDay;
+      return list === holidays ? !listed : listed;
     },
   };
 }

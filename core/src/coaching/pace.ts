@@ -62,10 +62,13 @@ export function shareOfValue(
   return p.progress ?? NaN;
 }
 
+// Shares are floats: 50% expected minus 45% actual is 4.999999999999999 points, which is 5 on paper.
+const GAP_TOLERANCE = 1e-9;
+
 /** The status for a gap: at or beyond a threshold counts (10 behind with off-track 10 is off track). */
 export function statusForGap(gapPoints: number, thresholds: PaceThresholds): PaceStatus {
-  if (gapPoints >= thresholds.offTrackPoints) return 'off-track';
-  if (gapPoints >= thresholds.atRiskPoints) return 'at-risk';
+  if (gapPoints >= thresholds.offTrackPoints - GAP_TOLERANCE) return 'off-track';
+  if (gapPoints >= thresholds.atRiskPoints - GAP_TOLERANCE) return 'at-risk';
   return 'on-track';
 }
 

@@ -15,22 +15,31 @@ describe('multi-rater combination (S4)', () => {
   it('S4.1 a reviewer cannot be the ratee outside the self group', () => {
     const s = section([{ reviewerId: 'ann', group: 'peers', rating: 4 }]);
     expect(raterIssues(s, 'ann', FIVE_STAR, ['raters'])).toEqual([
-      expect.objectContaining({ path: 'raters.reviews[0].reviewerId', reason: 'reviewer-is-ratee' }),
+      expect.objectContaining({
+        path: 'raters.reviews[0].reviewerId',
+        reason: 'reviewer-is-ratee',
+      }),
     ]);
   });
 
   it('S4.1 a self review must be written by the ratee', () => {
     const s = section([{ reviewerId: 'bob', group: 'self', rating: 4 }]);
-    expect(raterIssues(s, 'ann', FIVE_STAR, []).map((i) => i.reason)).toEqual(['self-review-by-other']);
+    expect(raterIssues(s, 'ann', FIVE_STAR, []).map((i) => i.reason)).toEqual([
+      'self-review-by-other',
+    ]);
   });
 
   it('S4.1 a fractional rating beyond the top of the scale is rejected', () => {
     const s = section([{ reviewerId: 'bob', group: 'manager', rating: 5.01 }]);
     const found = raterIssues(s, 'ann', FIVE_STAR, ['raters']);
-    expect(found.map((i) => `${i.path} ${i.reason}`)).toEqual(['raters.reviews[0].rating rating-out-of-scale']);
+    expect(found.map((i) => `${i.path} ${i.reason}`)).toEqual([
+      'raters.reviews[0].rating rating-out-of-scale',
+    ]);
     expect(found[0]?.message).toContain('5.01');
     const low = section([{ reviewerId: 'bob', group: 'manager', rating: 0.5 }]);
-    expect(raterIssues(low, 'ann', FIVE_STAR, []).map((i) => i.reason)).toEqual(['rating-out-of-scale']);
+    expect(raterIssues(low, 'ann', FIVE_STAR, []).map((i) => i.reason)).toEqual([
+      'rating-out-of-scale',
+    ]);
     const fine = section([{ reviewerId: 'bob', group: 'manager', rating: 4.75 }]);
     expect(raterIssues(fine, 'ann', FIVE_STAR, [])).toEqual([]);
   });
@@ -40,9 +49,13 @@ describe('multi-rater combination (S4)', () => {
       { reviewerId: 'bob', group: 'manager', rating: 4 },
       { reviewerId: 'bob', group: 'peers', rating: 3 },
     ]);
-    expect(raterIssues(s, 'ann', FIVE_STAR, []).map((i) => i.reason)).toEqual(['duplicate-reviewer']);
+    expect(raterIssues(s, 'ann', FIVE_STAR, []).map((i) => i.reason)).toEqual([
+      'duplicate-reviewer',
+    ]);
     const zero = RaterSection.parse({ groupWeights: { manager: 0 }, reviews: [] });
-    expect(raterIssues(zero, 'ann', FIVE_STAR, []).map((i) => i.reason)).toEqual(['group-weights-zero']);
+    expect(raterIssues(zero, 'ann', FIVE_STAR, []).map((i) => i.reason)).toEqual([
+      'group-weights-zero',
+    ]);
     expect(RaterSection.safeParse({ groupWeights: { manager: -1 } }).success).toBe(false);
     expect(RaterSection.safeParse({ groupWeights: { boss: 1 } }).success).toBe(false);
   });
@@ -85,9 +98,18 @@ describe('multi-rater combination (S4)', () => {
     const s = section([{ reviewerId: 'boss', group: 'manager', rating: 2 }, ...peers([5, 5])]);
     const out = combineRaters(s);
     const p = out.groups.find((g) => g.group === 'peers');
-    expect(p).toMatchObject({ status: 'below-anonymity-threshold', submitted: 2, score: null, share: null });
+    expect(p).toMatchObject({
+      status: 'below-anonymity-threshold',
+      submitted: 2,
+      score: null,
+      share: null,
+    });
     expect(out.reviewScore?.toExact()).toBe('2');
-    const lower = combineRaters(section([{ reviewerId: 'boss', group: 'manager', rating: 2 }, ...peers([5, 5])], { anonymity: { peers: 2 } }));
+    const lower = combineRaters(
+      section([{ reviewerId: 'boss', group: 'manager', rating: 2 }, ...peers([5, 5])], {
+        anonymity: { peers: 2 },
+      }),
+    );
     expect(lower.groups.find((g) => g.group === 'peers')?.status).toBe('used');
   });
 
@@ -104,7 +126,10 @@ describe('multi-rater combination (S4)', () => {
       ...[1, 2, 3].map((i) => ({ reviewerId: `rep-${i}`, group: 'upward', rating: 5 })),
     ]);
     const out = combineRaters(s);
-    expect(out.groups.find((g) => g.group === 'upward')).toMatchObject({ status: 'not-weighted', share: null });
+    expect(out.groups.find((g) => g.group === 'upward')).toMatchObject({
+      status: 'not-weighted',
+      share: null,
+    });
     expect(out.reviewScore?.toExact()).toBe('2');
   });
 

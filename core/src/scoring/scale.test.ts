@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { q } from './rational.ts';
-import { FIVE_STAR, FOUR_LEVEL, PERCENT, RatingScale, clampToScale, labelFor, toScoreValue } from './scale.ts';
+import {
+  FIVE_STAR,
+  FOUR_LEVEL,
+  PERCENT,
+  RatingScale,
+  clampToScale,
+  labelFor,
+  toScoreValue,
+} from './scale.ts';
 
 describe('rating scales (S1.1-S1.3)', () => {
   it('S1.1 the presets are valid scales', () => {
-    for (const s of [FIVE_STAR, FOUR_LEVEL, PERCENT]) expect(RatingScale.safeParse(s).success).toBe(true);
+    for (const s of [FIVE_STAR, FOUR_LEVEL, PERCENT])
+      expect(RatingScale.safeParse(s).success).toBe(true);
     expect([FIVE_STAR.min, FIVE_STAR.max, FOUR_LEVEL.max, PERCENT.max]).toEqual([1, 5, 4, 100]);
   });
 

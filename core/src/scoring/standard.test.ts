@@ -111,8 +111,12 @@ describe('scoring standards (S1.3-S1.9)', () => {
   it('S1.8 pass/fail follows the direction', () => {
     expect(score({ kind: 'pass-fail', threshold: 1 }, 1)).toBe('5');
     expect(score({ kind: 'pass-fail', threshold: 1 }, 0)).toBe('1');
-    expect(score({ kind: 'pass-fail', threshold: 0, passScore: 4, failScore: 2 }, 0, 'decrease')).toBe('4');
-    expect(score({ kind: 'pass-fail', threshold: 0, passScore: 4, failScore: 2 }, 1, 'decrease')).toBe('2');
+    expect(
+      score({ kind: 'pass-fail', threshold: 0, passScore: 4, failScore: 2 }, 0, 'decrease'),
+    ).toBe('4');
+    expect(
+      score({ kind: 'pass-fail', threshold: 0, passScore: 4, failScore: 2 }, 1, 'decrease'),
+    ).toBe('2');
   });
 
   it('S1.9 refuses a target on the wrong side of the floor for the direction', () => {
@@ -128,18 +132,21 @@ describe('scoring standards (S1.3-S1.9)', () => {
   });
 
   it('S1.9 refuses a stretch before the target or without room above the target score', () => {
-    expect(problems({ kind: 'linear', floor: 0, target: 10, targetScore: 4, stretch: { at: 5 } }, 'increase')).toEqual([
-      's.stretch.at standard-direction-mismatch',
-    ]);
-    expect(problems({ kind: 'linear', floor: 0, target: 10, stretch: { at: 15 } }, 'increase')).toEqual([
-      's.stretch.score standard-scores-not-rising',
-    ]);
+    expect(
+      problems(
+        { kind: 'linear', floor: 0, target: 10, targetScore: 4, stretch: { at: 5 } },
+        'increase',
+      ),
+    ).toEqual(['s.stretch.at standard-direction-mismatch']);
+    expect(
+      problems({ kind: 'linear', floor: 0, target: 10, stretch: { at: 15 } }, 'increase'),
+    ).toEqual(['s.stretch.score standard-scores-not-rising']);
   });
 
   it('S1.9 refuses scores outside the scale and falling bands', () => {
-    expect(problems({ kind: 'linear', floor: 0, target: 1, targetScore: 5.5 }, 'increase')).toContain(
-      's.targetScore score-outside-scale',
-    );
+    expect(
+      problems({ kind: 'linear', floor: 0, target: 1, targetScore: 5.5 }, 'increase'),
+    ).toContain('s.targetScore score-outside-scale');
     expect(
       problems(
         {
@@ -151,12 +158,19 @@ describe('scoring standards (S1.3-S1.9)', () => {
         },
         'increase',
       ),
-    ).toEqual(['s.bands[1].threshold standard-direction-mismatch', 's.bands[1].score standard-scores-not-rising']);
+    ).toEqual([
+      's.bands[1].threshold standard-direction-mismatch',
+      's.bands[1].score standard-scores-not-rising',
+    ]);
   });
 
   it('S1.9 ratio is for "increase" and inverse for "decrease"', () => {
-    expect(problems({ kind: 'ratio', target: 1 }, 'decrease')).toEqual(['s.kind standard-direction-mismatch']);
-    expect(problems({ kind: 'inverse', target: 1 }, 'increase')).toEqual(['s.kind standard-direction-mismatch']);
+    expect(problems({ kind: 'ratio', target: 1 }, 'decrease')).toEqual([
+      's.kind standard-direction-mismatch',
+    ]);
+    expect(problems({ kind: 'inverse', target: 1 }, 'increase')).toEqual([
+      's.kind standard-direction-mismatch',
+    ]);
     expect(ScoringStandard.safeParse({ kind: 'ratio', target: 0 }).success).toBe(false);
   });
 });

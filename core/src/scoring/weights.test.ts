@@ -7,7 +7,8 @@ describe('indicator weights (S2)', () => {
     expect(r.ok && r.value.sum.toExact()).toBe('100');
     const small = checkWeights([0.25, 0.75, 99]);
     expect(small.ok).toBe(true);
-    if (small.ok) expect(small.value.shares.map((s) => s.toExact())).toEqual(['0.0025', '0.0075', '0.99']);
+    if (small.ok)
+      expect(small.value.shares.map((s) => s.toExact())).toEqual(['0.0025', '0.0075', '0.99']);
   });
 
   it('S2.1 refuses zero, negative and no weights', () => {

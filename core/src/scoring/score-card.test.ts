@@ -106,7 +106,7 @@ describe('scorecard (S3) through scoreCard (S7)', () => {
     expect(out.final).toMatchObject({ ok: false, reason: 'no-score', source: 'scorecard' });
   });
 
-  it('S3.5 an actual for an unknown indicator and a duplicate key are rejected', () => {
+  it('S3.3 S3.1 an actual for an unknown indicator and a duplicate key are rejected', () => {
     const r = refusal(card({ actuals: { revenue: 1, revenu: 2 } }));
     expect(r.reason).toBe('unknown-actual');
     expect(r.paths).toEqual(['actuals.revenu']);
@@ -280,6 +280,37 @@ describe('raters through scoreCard (S4, S7)', () => {
     const out = scored(card({ raters, formula: '0.5 * scorecardScore + 0.5 * peers' }));
     expect(out.final).toMatchObject({ ok: false, source: 'formula', reason: 'part-missing' });
     expect(out.parts.scorecardScore?.exact).toBe('3');
+  });
+
+  it('S2.4 rater group weights need not add to 100', () => {
+    const out = scored({
+      rateeId: 'ann',
+      scale: 'five-star',
+      raters: { ...raters, groupWeights: { manager: 6, self: 1 } },
+    });
+    // (6 * 3 + 1 * 5) / 7
+    expect(out.final.ok && out.final.score.exact).toBe('23/7');
+  });
+
+  it('S7.4 a valid card that cannot be scored yet is answered in full with the reason', () => {
+    const out = scored({ rateeId: 'ann', scale: 'five-star', raters: { ...raters, reviews: [] } });
+    expect(out.final).toEqual({
+      ok: false,
+      source: 'reviews',
+      reason: 'no-score',
+      message: 'no rater group has a result that may be shown',
+    });
+    expect(out.groups.map((g) => g.status)).toEqual([
+      'no-reviews',
+      'no-reviews',
+      'no-reviews',
+      'no-reviews',
+    ]);
+    expect(out.notes.map((n) => `${n.path} ${n.reason}`)).toEqual([
+      'raters.groupWeights.self group-missing',
+      'raters.groupWeights.manager group-missing',
+      'raters.groupWeights.peers group-missing',
+    ]);
   });
 
   it('S5.4 a formula blends the parts exactly', () => {

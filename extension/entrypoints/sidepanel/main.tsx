@@ -1,3 +1,5 @@
 import { render } from 'preact';
+import { PanelApp } from '../../src/ui/panel-app.tsx';
+import '../../src/ui/theme.css';
 
-render(<main>Firstline</main>, document.getElementById('app')!);
+render(<PanelApp />, document.getElementById('app')!);

@@ -1,4 +1,4 @@
-import { Role, fail, ok, type Result } from '@firstline/core';
+import { Role, fail, ok, type Result } from '../core-browser.ts';
 import { decodeJwt } from 'jose';
 import { z } from 'zod';
 

@@ -1,4 +1,4 @@
-import { readRecord } from '@firstline/core';
+import { readRecord } from '../core-browser.ts';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, correctIndicator, localIsoDate } from './record-edits.ts';

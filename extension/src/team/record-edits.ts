@@ -6,7 +6,7 @@ import {
   ok,
   type IsoDate,
   type Result,
-} from '@firstline/core';
+} from '../core-browser.ts';
 import type * as Y from 'yjs';
 
 /** Why an edit of a record was not applied. */

@@ -1,4 +1,4 @@
-import { readDirectory, readRecord, type Person } from '@firstline/core';
+import { readDirectory, readRecord, type Person } from '../core-browser.ts';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { formatRating, teamRows, type RecordSlot } from './team-rows.ts';

@@ -5,7 +5,7 @@ import {
   type IndicatorValue,
   type PersonRecord,
   type PriorRating,
-} from '@firstline/core';
+} from '../core-browser.ts';
 
 /** One line of the "My team" list, plain data so the view is a pure function of the documents. */
 export interface TeamRow {

@@ -1,0 +1,134 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { translator } from '../i18n/i18n.ts';
+import { requestServerAccess } from '../settings/host-permission.ts';
+import { loadSettings, saveSettings, watchSettings, type Settings } from '../settings/settings.ts';
+import { readClaims } from '../settings/token-claims.ts';
+import { createDocDb } from '../store/doc-db.ts';
+import { createDocStore } from '../store/doc-store.ts';
+import { PersonDetail } from './person-detail.tsx';
+import { SettingsForm } from './settings-form.tsx';
+import { connectionMessage, StatusBadge } from './status-badge.tsx';
+import { TeamList } from './team-list.tsx';
+import { useTeam } from './use-team.ts';
+
+type Screen = { kind: 'team' } | { kind: 'settings' } | { kind: 'person'; personId: string };
+
+/** One database for the page's lifetime; stores come and go with the settings. */
+const db = createDocDb();
+
+/** Opens the HR dashboard in a tab (it is too wide for a side panel). */
+function openHrPage(): void {
+  void browser.tabs.create({ url: browser.runtime.getURL('/hr.html') });
+}
+
+/**
+ * The side panel: header with the connection state, then "My team", a person's detail, or the
+ * settings. Without a usable token the settings open first.
+ */
+export function PanelApp() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [screen, setScreen] = useState<Screen>({ kind: 'team' });
+
+  useEffect(() => {
+    void loadSettings().then(setSettings);
+    return watchSettings(setSettings);
+  }, []);
+
+  const claimsResult = useMemo(
+    () => (settings ? readClaims(settings.token, Date.now() / 1000) : null),
+    [settings],
+  );
+  const claims = claimsResult?.ok ? claimsResult.value : null;
+  const serverUrl = settings?.serverUrl ?? '';
+  const token = settings?.token ?? '';
+
+  const store = useMemo(
+    () => (claims ? createDocStore(db, serverUrl ? { serverUrl, token } : null) : null),
+    // A store per (server, token, identity): a new token must reconnect every document.
+    [serverUrl, token, claims?.org, claims?.personId],
+  );
+  useEffect(() => () => store?.close(), [store]);
+
+  useEffect(() => {
+    if (settings && !claims) setScreen({ kind: 'settings' });
+  }, [settings, claims]);
+
+  const team = useTeam(store, claims);
+  if (!settings) return null;
+  const t = translator(settings.language);
+  const message = claims ? connectionMessage(team.connection, serverUrl !== '', t) : null;
+
+  const save = async (next: Settings): Promise<void> => {
+    // Ask before anything is awaited: the permission prompt needs the click's user gesture.
+    const access = next.serverUrl ? requestServerAccess(next.serverUrl) : Promise.resolve(true);
+    await saveSettings(next);
+    setSettings(next);
+    await access;
+  };
+
+  let body;
+  if (screen.kind === 'settings') {
+    body = <SettingsForm settings={settings} t={t} onSave={save} onOpenHr={openHrPage} />;
+  } else if (!claims) {
+    body = <p class="muted">{t('team.needSettings')}</p>;
+  } else if (screen.kind === 'person') {
+    body = (
+      <PersonDetail
+        row={team.rows.find((r) => r.personId === screen.personId)}
+        view={team.records.get(screen.personId)}
+        authorId={claims.personId}
+        t={t}
+      />
+    );
+  } else {
+    body = (
+      <TeamList
+        rows={team.rows}
+        loading={team.directory === null}
+        t={t}
+        onSelect={(personId) => setScreen({ kind: 'person', personId })}
+      />
+    );
+  }
+
+  return (
+    <div class="panel" lang={settings.language}>
+      <header class="topbar">
+        {screen.kind === 'team' ? (
+          <h1>{t('app.title')}</h1>
+        ) : (
+          <button
+            type="button"
+            class="back"
+            data-testid="nav-back"
+            onClick={() => setScreen({ kind: 'team' })}
+          >
+            ‹ {t('nav.back')}
+          </button>
+        )}
+        <span class="spacer" />
+        {claims && <StatusBadge state={team.connection} t={t} />}
+        <button
+          type="button"
+          class="icon"
+          data-testid="nav-settings"
+          title={t('nav.settings')}
+          aria-label={t('nav.settings')}
+          onClick={() => setScreen({ kind: 'settings' })}
+        >
+          ⚙
+        </button>
+      </header>
+      {message && (
+        <p
+          class={`banner banner-${team.connection.status}`}
+          data-testid="connection-message"
+          role="note"
+        >
+          {message}
+        </p>
+      )}
+      <main class="content">{body}</main>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Translate } from '../i18n/i18n.ts';
+import type { MessageKey } from '../i18n/messages-en.ts';
+import type { ConnectionState } from '../sync/connection-state.ts';
+
+/** The sentence under the header that explains a non-synced state, or null when all is well. */
+export function connectionMessage(
+  state: ConnectionState,
+  serverConfigured: boolean,
+  t: Translate,
+): string | null {
+  if (!serverConfigured) return t('status.localOnly');
+  if (state.status === 'offline') return t('status.offlineHint');
+  if (state.status !== 'denied') return null;
+  if (state.code === 4401) return t('denied.token');
+  if (state.code === 4403) return t('denied.forbidden');
+  return t('denied.other', { reason: state.reason || String(state.code ?? '') });
+}
+
+const LABEL: Record<ConnectionState['status'], MessageKey> = {
+  offline: 'status.offline',
+  connecting: 'status.connecting',
+  synced: 'status.synced',
+  denied: 'status.denied',
+};
+
+/**
+ * The connection pill in the header. `data-status` carries the machine-readable state for
+ * end-to-end tests; the text is translated.
+ */
+export function StatusBadge(props: { state: ConnectionState; t: Translate }) {
+  const { state, t } = props;
+  return (
+    <span
+      class={`status status-${state.status}`}
+      data-testid="connection-status"
+      data-status={state.status}
+      data-code={state.code ?? ''}
+      role="status"
+    >
+      <span class="status-dot" aria-hidden="true" />
+      {t(LABEL[state.status])}
+    </span>
+  );
+}

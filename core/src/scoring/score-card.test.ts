@@ -183,7 +183,7 @@ describe('scorecard (S3) through scoreCard (S7)', () => {
 });
 
 describe('raters through scoreCard (S4, S7)', () => {
-  const raters = {
+  const raters: NonNullable<ScorecardInputJson['raters']> = {
     groupWeights: { manager: 60, peers: 30, self: 10 },
     reviews: [
       { reviewerId: 'ann', group: 'self', rating: 5 },

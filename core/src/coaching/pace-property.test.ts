@@ -52,7 +52,7 @@ describe('expected progress (property)', () => {
       for (let day = startDay - 5; day <= endDay + 5; day++) {
         const e = expectedShare(pace, day);
         if (e < previous || e < 0 || e > 1) {
-          const context = `seed ${seed} trial ${trial} day ${formatEpochDay(day)} curve ${JSON.stringify(curve)}`;
+          const context: string = `seed ${seed} trial ${trial} day ${formatEpochDay(day)} curve ${JSON.stringify(curve)}`;
           expect.fail(`expected ${e} after ${previous} is out of order or range: ${context}`);
         }
         previous = e;

@@ -41,11 +41,21 @@ export function buildUnits(
     kind: 'company',
     parentId: null,
   });
+  // Tens of thousands of rows share a few names: make each id fragment once.
+  const fragments = new Map<string, string>();
+  const fragment = (text: string): string => {
+    let f = fragments.get(text);
+    if (f === undefined) {
+      f = idFragment(text);
+      fragments.set(text, f);
+    }
+    return f;
+  };
   const department = (name: string): string =>
     name === ''
       ? COMPANY_UNIT_ID
       : add({
-          id: `dept-${idFragment(name)}`,
+          id: `dept-${fragment(name)}`,
           name,
           kind: 'department',
           parentId: COMPANY_UNIT_ID,
@@ -73,7 +83,7 @@ export function buildUnits(
       });
     } else if (profile.teams === 'column' && draft.team !== '') {
       unitId = add({
-        id: `team-${scope}${idFragment(draft.team)}`,
+        id: `team-${scope}${fragment(draft.team)}`,
         name: draft.team,
         kind: 'team',
         parentId,
@@ -81,7 +91,7 @@ export function buildUnits(
     }
     unitOf.set(draft.id, unitId);
     if (draft.region !== '') {
-      const id = `reg-${idFragment(draft.region)}`;
+      const id = `reg-${fragment(draft.region)}`;
       if (!regions.has(id)) regions.set(id, Region.parse({ id, name: draft.region }));
       regionOf.set(draft.id, id);
     }

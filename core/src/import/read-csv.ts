@@ -33,6 +33,33 @@ export function cleanCell(raw: string, line: number, field: string, repaired: Ro
   return cell;
 }
 
+/**
+ * Picks the separator: the candidate whose header splits into most columns while the next rows
+ * split into the same number. papaparse's own guess is thrown off by a trailing blank line, which
+ * nearly every export has.
+ */
+export function guessDelimiter(text: string): string {
+  let best = ',';
+  let bestScore = -1;
+  const sample = text.slice(0, 64 * 1024);
+  for (const candidate of GUESSABLE) {
+    const rows = Papa.parse<string[]>(sample, {
+      delimiter: candidate,
+      preview: 20,
+      skipEmptyLines: 'greedy',
+    }).data;
+    const width = rows[0]?.length ?? 0;
+    if (width < 2) continue;
+    const consistent = rows.filter((r) => r.length === width).length;
+    const score = consistent * 1000 + width;
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
 function isBlankRecord(cells: string[]): boolean {
   return cells.every((c) => c.trim() === '');
 }
@@ -51,14 +78,12 @@ export function readCsv(
   const newline = text.includes('\n') ? '\n' : '\r';
   const records: { start: number; cells: string[]; error: string | null }[] = [];
   let previousCursor = 0;
-  let usedDelimiter = ',';
+  const usedDelimiter = delimiter === 'auto' ? guessDelimiter(text) : delimiter;
   Papa.parse<string[]>(text, {
-    delimiter: delimiter === 'auto' ? '' : delimiter,
-    delimitersToGuess: GUESSABLE,
+    delimiter: usedDelimiter,
     step: (result) => {
       const start = previousCursor;
       previousCursor = result.meta.cursor;
-      usedDelimiter = result.meta.delimiter;
       if (isBlankRecord(result.data)) return;
       const error = result.errors[0];
       records.push({ start, cells: result.data, error: error ? error.message : null });

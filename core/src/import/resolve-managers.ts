@@ -30,6 +30,10 @@ export function resolveManagers(
   rejectedNames: NameParts[],
   profile: ImportProfile,
 ): ManagerResolution {
+  const byName = profile.columns.managerName !== undefined;
+  if (!byName && profile.columns.managerId === undefined) {
+    return { managerOf: new Map(drafts.map((d) => [d.id, null])), created: [], repaired: [] };
+  }
   const byKey = new Map<string, PersonDraft[]>();
   for (const draft of drafts) {
     const key = nameKey(draft.name);
@@ -43,8 +47,6 @@ export function resolveManagers(
   const managerOf = new Map<string, string | null>();
   const createdByKey = new Map<string, CreatedManager>();
   const repaired: RowIssue[] = [];
-  const byName = profile.columns.managerName !== undefined;
-
   for (const draft of drafts) {
     const { line } = draft;
     const field = (byName ? profile.columns.managerName : profile.columns.managerId) ?? 'manager';

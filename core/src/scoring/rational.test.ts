@@ -42,6 +42,13 @@ describe('exact numbers (S0)', () => {
     expect(q(4.35).toNumber()).toBe(4.35);
   });
 
+  it('S0.1 reads back what toExact writes', () => {
+    for (const x of [q(3.75), q(-2).div(q(3)) as Rational, q(0), q(1e-7)]) {
+      expect(Rational.parseExact(x.toExact())?.eq(x)).toBe(true);
+    }
+    expect(Rational.parseExact('1/0')).toBeNull();
+  });
+
   it('S0.1 parses decimal text and refuses anything else', () => {
     expect(Rational.parseDecimal('.5')?.toExact()).toBe('0.5');
     expect(Rational.parseDecimal('1.')?.toExact()).toBe('1');

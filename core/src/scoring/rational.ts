@@ -55,6 +55,17 @@ export class Rational {
     return Rational.of(n, d);
   }
 
+  /**
+   * Reads what {@link toExact} writes ("3.75" or "11/3"), so a consumer of a breakdown can compare
+   * scores exactly instead of through `Number`, which cannot read a fraction.
+   */
+  static parseExact(text: string): Rational | null {
+    const m = /^(-?\d+)\/(\d+)$/.exec(text.trim());
+    if (!m) return Rational.parseDecimal(text);
+    const d = BigInt(m[2] as string);
+    return d === 0n ? null : Rational.of(BigInt(m[1] as string), d);
+  }
+
   static readonly ZERO = Rational.of(0n);
   static readonly ONE = Rational.of(1n);
 

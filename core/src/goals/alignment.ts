@@ -38,7 +38,7 @@ function walkUp(
   while (at !== null && path.length <= tree.byId.size) {
     path.push(at);
     const goal = tree.byId.get(at) as Goal;
-    const cycle = tree.cycles.find((c) => c.includes(at as string));
+    const cycle = tree.cycleOf.get(at);
     if (cycle !== undefined) {
       return fail(
         'parent-cycle',

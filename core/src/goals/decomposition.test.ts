@@ -218,3 +218,56 @@ describe('decomposition properties (seeded)', () => {
     }
   });
 });
+
+describe('per-crew rate properties (seeded)', () => {
+  it('crew totals add to the output and the days of each crew add to its total', () => {
+    const seed = propertySeed();
+    const rand = seededRandom(seed);
+    try {
+      for (let run = 0; run < 150; run += 1) {
+        const decimals = Math.floor(rand() * 3);
+        const output = Math.floor(rand() * 10 ** (2 + Math.floor(rand() * 6))) / 10 ** decimals;
+        const start = Date.UTC(2026, 0, 1) + Math.floor(rand() * 300) * 86_400_000;
+        const end = start + Math.floor(rand() * 120) * 86_400_000;
+        const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+        const holidays = Array.from({ length: 5 }, () =>
+          iso(start + Math.floor(rand() * 120) * 86_400_000),
+        );
+        const weekdays = [0, 1, 2, 3, 4, 5, 6].filter(() => rand() < 0.8);
+        const crews =
+          rand() < 0.5
+            ? 1 + Math.floor(rand() * 6)
+            : Array.from({ length: 1 + Math.floor(rand() * 5) }, (_, i) => ({
+                id: `c${i}`,
+                basisValue: 1 + Math.floor(rand() * 30),
+              }));
+        const r = ratePerCrewDay({
+          output,
+          periodStart: iso(start),
+          periodEnd: iso(end),
+          calendar: { workingWeekdays: weekdays, holidays },
+          crews,
+          decimals,
+        });
+        if (!r.ok) {
+          expect(r.reason).toBe('no-working-days');
+          continue;
+        }
+        const f = 10 ** decimals;
+        const crewUnits = r.value.crews.map((c) => Math.round(c.total * f));
+        expect(crewUnits.reduce((a, b) => a + b, 0)).toBe(Math.round(output * f));
+        for (const c of r.value.crews) {
+          expect(c.daily).toHaveLength(r.value.workingDays.workingDays);
+          expect(c.daily.reduce((a, d) => a + Math.round(d * f), 0)).toBe(Math.round(c.total * f));
+        }
+      }
+    } catch (error) {
+      throw new Error(
+        `crew-rate property failed with seed ${seed} (replay: FIRSTLINE_SEED=${seed})`,
+        {
+          cause: error,
+        },
+      );
+    }
+  });
+});

@@ -15,6 +15,8 @@ export interface GoalTree {
   children: Map<string, string[]>;
   /** Each cycle of parent links once, as ids in link order, starting from the smallest id. */
   cycles: string[][];
+  /** The cycle each cycle member belongs to. */
+  cycleOf: Map<string, string[]>;
   /** Goals whose parent id names no goal in the set (deleted, or never imported). */
   missingParent: Map<string, string>;
   /** Ids that appeared more than once; the last occurrence is kept. */
@@ -64,7 +66,8 @@ export function buildGoalTree(goals: readonly Goal[]): GoalTree {
     byId.set(g.id, g);
   }
   const cycles = findParentCycles([...byId.values()]);
-  const inCycle = new Set(cycles.flat());
+  const cycleOf = new Map(cycles.flatMap((c) => c.map((id) => [id, c] as const)));
+  const inCycle = new Set(cycleOf.keys());
   const effectiveParent = new Map<string, string | null>();
   const missingParent = new Map<string, string>();
   const children = new Map<string, string[]>();
@@ -98,6 +101,7 @@ export function buildGoalTree(goals: readonly Goal[]): GoalTree {
     effectiveParent,
     children,
     cycles,
+    cycleOf,
     missingParent,
     duplicateIds,
     bottomUp: topDown.reverse(),

@@ -126,7 +126,8 @@ export function allocateLargestRemainder(
       return a - b;
     });
   const extraUnitTo = order.slice(0, leftOver);
-  const partUnitsAbs = floors.map((f, i) => Number(f) + (extraUnitTo.includes(i) ? 1 : 0));
+  const gotExtra = new Set(extraUnitTo);
+  const partUnitsAbs = floors.map((f, i) => Number(f) + (gotExtra.has(i) ? 1 : 0));
   const partUnits = partUnitsAbs.map((u) => (u === 0 ? 0 : sign * u));
   const parts = partUnits.map((u) => u / factor);
   const exact = weights.map((wi) => (total * wi) / weights.reduce((a, b) => a + b, 0));

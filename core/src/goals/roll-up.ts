@@ -59,9 +59,10 @@ export function rollUp(
   const mode = options.mode ?? 'weighted';
   const tree = buildGoalTree(goals);
   const result = new Map<string, RollUpEntry>();
+  const duplicates = new Set(tree.duplicateIds);
   const issuesOf = (id: string): RollUpIssue[] => {
     const issues: RollUpIssue[] = [];
-    if (tree.duplicateIds.includes(id)) {
+    if (duplicates.has(id)) {
       issues.push({
         code: 'duplicate-id',
         message: `Goal id ${id} appears more than once; the last copy counts.`,
@@ -75,7 +76,7 @@ export function rollUp(
         parentId: missing,
       });
     }
-    const cycle = tree.cycles.find((c) => c.includes(id));
+    const cycle = tree.cycleOf.get(id);
     if (cycle !== undefined) {
       issues.push({
         code: 'parent-cycle',

@@ -164,7 +164,9 @@ function checkSiblingWeights(goals: readonly Goal[], only?: string | null): Goal
   for (const g of goals) {
     if (g.status === 'archived') continue;
     const key = g.parentId ?? '';
-    groups.set(key, [...(groups.get(key) ?? []), g]);
+    const group = groups.get(key);
+    if (group) group.push(g);
+    else groups.set(key, [g]);
   }
   const issues: GoalIssue[] = [];
   for (const [parentId, siblings] of groups) {

@@ -15,6 +15,7 @@ import { CloseCode } from './protocol/close-codes.ts';
 import type { ServerContext } from './server-context.ts';
 import type { DocStore } from './storage/doc-store.ts';
 import { createSqliteStore } from './storage/sqlite-store.ts';
+import { writeServerLock } from './storage/server-lock.ts';
 
 /** The SQLite file inside the data directory. */
 export const STORE_FILE = 'firstline.sqlite';
@@ -110,6 +111,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const port = (server.address() as AddressInfo).port;
   const hostInUrl = host.includes(':') ? `[${host}]` : host;
   const url = `http://${hostInUrl}:${port}`;
+  const unlock = ownsStore ? writeServerLock(options.dataDir, url) : () => undefined;
   logger.info({ url, dataDir: options.dataDir }, 'firstline server listening');
 
   let closing: Promise<void> | null = null;
@@ -132,6 +134,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         await stopped;
         wss.close();
         if (ownsStore) await store.close();
+        unlock();
         logger.info({ url }, 'firstline server stopped');
       })();
       return closing;

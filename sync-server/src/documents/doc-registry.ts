@@ -31,6 +31,8 @@ interface Entry {
 export class DocRegistry {
   private readonly entries = new Map<string, Entry>();
   private readonly unloading = new Set<Promise<void>>();
+  /** Post-commit work held back while a store batch is open; null outside a batch. */
+  private deferred: { shared: SharedDoc; run: () => void }[] | null = null;
   private readonly compactEvery: number;
   private readonly unloadGraceMs: number;
 
@@ -73,12 +75,19 @@ export class DocRegistry {
     }
   }
 
-  /** Gives back a document from `acquire`; the last release starts the unload grace period. */
-  release(shared: SharedDoc): void {
+  /**
+   * Gives back a document from `acquire`; the last release starts the unload grace period, or
+   * unloads at once with `unloadNow` (bulk work such as an import, which touches each document once).
+   */
+  release(shared: SharedDoc, options: { unloadNow?: boolean } = {}): void {
     const entry = this.entries.get(shared.name);
     if (entry === undefined || entry.shared !== shared) return;
     entry.refs -= 1;
     if (entry.refs > 0) return;
+    if (options.unloadNow) {
+      void this.unload(shared.name);
+      return;
+    }
     entry.timer = setTimeout(() => this.unload(shared.name), this.unloadGraceMs);
     entry.timer.unref();
   }
@@ -112,6 +121,29 @@ export class DocRegistry {
     return doc;
   }
 
+  /**
+   * Runs `fn` (which edits loaded documents) as one store batch when the store supports it: all
+   * its updates commit together, and only then are they relayed. If the batch fails, the
+   * documents it touched are evicted, since their memory state is ahead of the store.
+   */
+  batch<T>(fn: () => T): T {
+    const store = this.options.store;
+    if (store.batch === undefined || this.deferred !== null) return fn();
+    const deferred: { shared: SharedDoc; run: () => void }[] = [];
+    this.deferred = deferred;
+    let result: T;
+    try {
+      result = store.batch(fn);
+    } catch (error) {
+      this.deferred = null;
+      for (const name of new Set(deferred.map((d) => d.shared.name))) this.evict(name);
+      throw error;
+    }
+    this.deferred = null;
+    for (const d of deferred) d.run();
+    return result;
+  }
+
   /** Compacts and unloads every document after closing its peers; used at shutdown. */
   async closeAll(
     code: number = CloseCode.shutdown,
@@ -140,6 +172,10 @@ export class DocRegistry {
       compactEvery: this.compactEvery,
       logger: this.options.logger,
       onBroken: () => this.evict(name),
+      afterCommit: (shared, run) => {
+        if (this.deferred === null) run();
+        else this.deferred.push({ shared, run });
+      },
     });
     this.options.logger.debug(
       { doc: name, updates: stored.updates.length, ms: Date.now() - started },

@@ -17,6 +17,11 @@ export interface SharedDocOptions {
   logger: Logger;
   /** Called once when an update could not be committed; the owner must evict the document. */
   onBroken: (error: unknown) => void;
+  /**
+   * Runs what must follow a commit (relay, bookkeeping). The registry delays it while a store
+   * batch is open, because inside a batch `append` returning does not yet mean "on disk".
+   */
+  afterCommit: (shared: SharedDoc, run: () => void) => void;
 }
 
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
@@ -35,7 +40,8 @@ export class SharedDoc {
   /** Each peer and the awareness client ids it controls (removed when it leaves). */
   readonly peers = new Map<DocPeer, Set<number>>();
   private lastSeq: number;
-  private sinceCompaction = 0;
+  /** Rows the store holds for this document (a snapshot counts as one); what compaction reduces. */
+  private pieces: number;
   private tail: Promise<void> | null = null;
   private broken = false;
   private readonly views = new Map<string, unknown>();
@@ -51,8 +57,7 @@ export class SharedDoc {
       for (const update of stored.updates) Y.applyUpdate(this.doc, update);
     }, 'store');
     this.lastSeq = stored.lastSeq;
-    // A snapshot plus many small updates is worth merging right after a load too.
-    this.sinceCompaction = Math.max(0, stored.updates.length - 1);
+    this.pieces = stored.updates.length;
     this.awareness = new Awareness(this.doc);
     // The server is not a user: it must not show up in anyone's presence list.
     this.awareness.setLocalState(null);
@@ -95,13 +100,16 @@ export class SharedDoc {
     while (this.tail !== null) await this.tail;
   }
 
-  /** Merges the whole log into one snapshot; a no-op when nothing changed since the last one. */
+  /**
+   * Merges the whole log into one snapshot. A no-op when the store already holds a single piece,
+   * so unloading a document that got one update (most documents an import touches) costs nothing.
+   */
   async compact(): Promise<void> {
     await this.flushed();
-    if (this.sinceCompaction === 0 || this.broken) return;
+    if (this.pieces <= 1 || this.broken) return;
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     const through = this.lastSeq;
-    this.sinceCompaction = 0;
+    this.pieces = 1;
     await this.store.compact(this.name, snapshot, through);
     this.options.logger.debug({ doc: this.name, through, bytes: snapshot.length }, 'compacted');
   }
@@ -124,7 +132,8 @@ export class SharedDoc {
       return;
     }
     if (!isPromise(appended) && this.tail === null) {
-      this.committed(appended, update, origin);
+      const seq = appended;
+      this.options.afterCommit(this, () => this.committed(seq, update, origin));
       return;
     }
     const previous = this.tail ?? Promise.resolve();
@@ -143,12 +152,12 @@ export class SharedDoc {
   private committed(seq: number, update: Uint8Array, origin: unknown): void {
     if (this.broken) return;
     this.lastSeq = Math.max(this.lastSeq, seq);
-    this.sinceCompaction += 1;
+    this.pieces += 1;
     const message = encodeUpdate(update);
     for (const peer of this.peers.keys()) {
       if (peer !== origin) peer.send(message);
     }
-    if (this.sinceCompaction >= this.options.compactEvery) {
+    if (this.pieces > this.options.compactEvery) {
       this.compact().catch((error: unknown) =>
         this.options.logger.error({ doc: this.name, err: error }, 'compaction failed'),
       );

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { departmentReport } from '../api/department-report.ts';
 import type { ServerContext } from '../server-context.ts';
 import { currentDirectory } from './authorize.ts';
+import { handleImport } from './import-route.ts';
 import { authenticate, isStaff, sendError, sendJson } from './respond.ts';
 
 const AGGREGATES = /^\/api\/orgs\/([A-Za-z0-9][A-Za-z0-9._:-]{0,119})\/aggregates\/departments$/;
@@ -39,7 +40,7 @@ export async function handleRequest(
       sendError(res, 403, 'forbidden', 'only hr and admin may import');
       return;
     }
-    sendError(res, 503, 'import-unavailable', 'TEMP: wired when core import lands');
+    await handleImport(ctx, principal, url.searchParams, req, res);
     return;
   }
   const aggregates = AGGREGATES.exec(path);

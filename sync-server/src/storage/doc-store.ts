@@ -29,6 +29,12 @@ export interface DocStore {
   compact(name: string, snapshot: Uint8Array, throughSeq: number): MaybePromise<void>;
   /** Names of stored documents that start with `prefix`, sorted. */
   list(prefix: string): MaybePromise<string[]>;
+  /**
+   * Optional, for synchronous backends: runs `fn` so that every `append` made inside it commits
+   * together when it returns (or none does when it throws). Bulk work such as an import uses it to
+   * pay for one durable commit per batch instead of one per document.
+   */
+  batch?<T>(fn: () => T): T;
   /** Releases the backend; the store is not used afterwards. */
   close(): MaybePromise<void>;
 }

@@ -68,6 +68,7 @@ export function createSqliteStore(file: string): DocStore {
     append: (name, update) => Number(insertUpdate.run(name, update).lastInsertRowid),
     compact: (name, snapshot, throughSeq) => compact(name, snapshot, throughSeq),
     list: (prefix) => listDocs.all({ prefix }).map((r) => r.doc),
+    batch: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => {
       db.close();
     },

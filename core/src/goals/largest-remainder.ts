@@ -130,7 +130,8 @@ export function allocateLargestRemainder(
   const partUnitsAbs = floors.map((f, i) => Number(f) + (gotExtra.has(i) ? 1 : 0));
   const partUnits = partUnitsAbs.map((u) => (u === 0 ? 0 : sign * u));
   const parts = partUnits.map((u) => u / factor);
-  const exact = weights.map((wi) => (total * wi) / weights.reduce((a, b) => a + b, 0));
+  const weightTotal = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((wi) => (total * wi) / weightTotal);
   const name = (i: number) => labels[i] ?? `part ${i + 1}`;
   const unitWord = decimals === 0 ? '1' : (1 / factor).toFixed(decimals);
 

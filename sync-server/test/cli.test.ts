@@ -1,0 +1,183 @@
+import { statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sharedDataPath } from '@firstline/fixtures';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadSecret } from '../src/auth/secret.ts';
+import { verifyToken } from '../src/auth/tokens.ts';
+import { ExitCode, type CliIo } from '../src/cli/cli-io.ts';
+import { main } from '../src/cli/main.ts';
+import { silentLogger } from '../src/log/logger.ts';
+import { startServer } from '../src/server.ts';
+import { startTestServer, tempDataDir, tokenFor } from './helpers.ts';
+
+const HR_FILE = sharedDataPath('hr-dataset-v14', 'HRDataset_v14.csv');
+
+function capture(): CliIo & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (t) => void stdout.push(t), err: (t) => void stderr.push(t) };
+}
+
+function run(args: string[], io = capture()) {
+  return main(['node', 'firstline', ...args], io).then((code) => ({ code, io }));
+}
+
+let data: ReturnType<typeof tempDataDir>;
+const savedSecret = process.env.FIRSTLINE_JWT_SECRET;
+beforeEach(() => {
+  delete process.env.FIRSTLINE_JWT_SECRET;
+  data = tempDataDir();
+});
+afterEach(() => {
+  if (savedSecret !== undefined) process.env.FIRSTLINE_JWT_SECRET = savedSecret;
+  data.remove();
+});
+
+describe('firstline CLI', () => {
+  it('token prints a JWT signed with the data dir secret, created 0600 on first use', async () => {
+    const { code, io } = await run([
+      'token',
+      '--person',
+      'a1',
+      '--org',
+      'acme',
+      '--role',
+      'hr',
+      '--ttl',
+      '2h',
+      '--data',
+      data.dir,
+    ]);
+    expect(code).toBe(ExitCode.ok);
+    expect(statSync(join(data.dir, 'jwt-secret')).mode & 0o777).toBe(0o600);
+    const verified = await verifyToken(loadSecret(data.dir), io.stdout[0]!.trim());
+    expect(verified.ok && verified.value.principal).toEqual({
+      personId: 'a1',
+      org: 'acme',
+      role: 'hr',
+    });
+    const ttl = verified.ok ? verified.value.expiresAt - Date.now() / 1000 : 0;
+    expect(ttl).toBeGreaterThan(7190);
+    expect(ttl).toBeLessThanOrEqual(7200);
+  });
+
+  it('token refuses a bad role and a bad ttl with the usage exit code', async () => {
+    expect((await run(['token', '--person', 'a1', '--org', 'acme', '--role', 'boss'])).code).toBe(
+      ExitCode.usage,
+    );
+    const ttl = await run([
+      'token',
+      '--person',
+      'a1',
+      '--org',
+      'acme',
+      '--role',
+      'hr',
+      '--ttl',
+      'soon',
+      '--data',
+      data.dir,
+    ]);
+    expect(ttl.code).toBe(ExitCode.usage);
+  });
+
+  it('import --data writes the store; a server started on that dir serves it', async () => {
+    const { code, io } = await run([
+      'import',
+      HR_FILE,
+      '--profile',
+      'hr-dataset-v14',
+      '--org',
+      'demo',
+      '--json',
+      '--data',
+      data.dir,
+    ]);
+    expect(code).toBe(ExitCode.ok);
+    const result = JSON.parse(io.stdout.join('')) as { ok: boolean; applied: { docs: number } };
+    expect(result).toMatchObject({ ok: true, applied: { docs: 312 } });
+    const server = await startServer({ port: 0, dataDir: data.dir, logger: silentLogger() });
+    try {
+      const token = (
+        await run(['token', '--person', 'x', '--org', 'demo', '--role', 'hr', '--data', data.dir])
+      ).io.stdout[0]!.trim();
+      const res = await fetch(`${server.url}/api/orgs/demo/aggregates/departments`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const body = (await res.json()) as { departments: { rated: number }[] };
+      expect(body.departments.reduce((n, d) => n + d.rated, 0)).toBe(207);
+    } finally {
+      await server.close();
+    }
+    const again = await run([
+      'import',
+      HR_FILE,
+      '--profile',
+      'hr-dataset-v14',
+      '--org',
+      'demo',
+      '--data',
+      data.dir,
+    ]);
+    expect(again.io.stdout.join('\n')).toContain('changed 0 entries in 0 documents');
+  });
+
+  it('import exits 1 with the report when rows fail, 2 for a bad option', async () => {
+    const broken = join(data.dir, 'broken.csv');
+    writeFileSync(broken, readFileSync(HR_FILE, 'utf8').replace(',10084,', ',,'));
+    const failed = await run(['import', broken, '--profile', 'hr-dataset-v14', '--data', data.dir]);
+    expect(failed.code).toBe(ExitCode.failed);
+    expect(failed.io.stdout.join('\n')).toMatch(
+      /FAILED \(validation-failed\)[\s\S]*line 3 \[EmpID\]/,
+    );
+    const bad = await run([
+      'import',
+      HR_FILE,
+      '--profile',
+      'hr-dataset-v14',
+      '--encoding',
+      'latin9',
+      '--data',
+      data.dir,
+    ]);
+    expect(bad.code).toBe(ExitCode.usage);
+    expect(bad.io.stderr.join('')).toContain('encoding must be one of');
+  });
+
+  it('import --server posts to a running server; --data is refused while it runs', async () => {
+    const server = await startTestServer(data.dir);
+    try {
+      const token = await tokenFor({ personId: 'hr', org: 'demo', role: 'hr' });
+      const sent = await run([
+        'import',
+        HR_FILE,
+        '--profile',
+        'hr-dataset-v14',
+        '--org',
+        'demo',
+        '--server',
+        server.url,
+        '--token',
+        token,
+      ]);
+      expect(sent.code).toBe(ExitCode.ok);
+      expect(sent.io.stdout.join('\n')).toContain('applied');
+      expect((await server.registry.store.list('org/demo/person/')).length).toBe(311);
+      const direct = await run([
+        'import',
+        HR_FILE,
+        '--profile',
+        'hr-dataset-v14',
+        '--org',
+        'demo',
+        '--data',
+        data.dir,
+      ]);
+      expect(direct.code).toBe(ExitCode.unavailable);
+      expect(direct.io.stderr.join('')).toContain('--server');
+    } finally {
+      await server.close();
+    }
+  });
+});

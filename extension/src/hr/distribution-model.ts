@@ -52,15 +52,17 @@ export function distributionChart(departments: readonly DepartmentAggregate[]): 
   return { legend, bars, max: Math.max(1, ...bars.map((b) => b.headcount)) };
 }
 
+/** A muted low-to-high ramp (terracotta to deep teal), readable on light and dark cards. */
+const RAMP = ['#c8553d', '#e08e45', '#e9c46a', '#8ab17d', '#2a9d8f', '#287271', '#264653'];
+
 /**
- * Colours for `n` legend buckets from low to high rating: a warm-to-cool ramp readable in light
- * and dark themes, without suggesting that any rating is an error.
+ * Colours for `n` legend buckets from low to high rating, spread evenly over RAMP so a 3-point
+ * and a 5-point scale both span it. Past RAMP's length colours repeat; rating scales that long
+ * are not in any source we import.
  */
 export function bucketColours(n: number): string[] {
   if (n <= 0) return [];
-  if (n === 1) return ['hsl(215 60% 50%)'];
-  return Array.from({ length: n }, (_, i) => {
-    const f = i / (n - 1);
-    return `hsl(${Math.round(30 + f * 185)} ${Math.round(70 - f * 10)}% ${Math.round(55 - f * 8)}%)`;
-  });
+  if (n === 1) return [RAMP[4]!];
+  if (n > RAMP.length) return Array.from({ length: n }, (_, i) => RAMP[i % RAMP.length]!);
+  return Array.from({ length: n }, (_, i) => RAMP[Math.round((i * (RAMP.length - 1)) / (n - 1))]!);
 }

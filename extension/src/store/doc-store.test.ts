@@ -84,6 +84,24 @@ describe('doc store', () => {
     store.close();
   });
 
+  it('hands a document over from a closing store to a new one on the same database', async () => {
+    // The panel makes a new store whenever the token changes and closes the old one.
+    const d = db(freshName());
+    const first = createDocStore(d, null);
+    const a = first.openDoc(DOC);
+    await a.whenLoaded;
+    a.doc.getMap('indicators').set('k', { value: 1 });
+    const second = createDocStore(d, null);
+    first.close();
+    const b = second.openDoc(DOC);
+    await b.whenLoaded;
+    await new Promise((r) => setTimeout(r, 20));
+    b.doc.getMap('indicators').set('k2', { value: 2 });
+    expect(b.doc.getMap('indicators').toJSON()).toEqual({ k: { value: 1 }, k2: { value: 2 } });
+    await waitForUpdates(d, 2);
+    second.close();
+  });
+
   it('merges an offline edit with a concurrent edit made elsewhere', async () => {
     const dbName = freshName();
     const store = createDocStore(db(dbName), null);

@@ -59,10 +59,18 @@ export function createDocStore(db: DocDb, sync: SyncConfig | null): DocStore {
     }
     const doc = DexieYProvider.getOrCreateDocument(db, DOCS_TABLE, DOC_PROP, name);
     const entry: Entry = { doc, refs: 1, whenLoaded: Promise.resolve(), sync: null, closed: false };
+    // y-dexie caches Y.Docs per database, so another store (the one being replaced after a token
+    // change) may still hold this doc and be about to release it. Its provider then exists and
+    // its anchor row too: take a reference now, before that release can destroy the doc.
+    const live = DexieYProvider.for(doc);
+    const held = live && !live.destroyed ? DexieYProvider.load(doc) : null;
     entry.whenLoaded = (async () => {
-      // y-dexie destroys a loaded doc whose anchor row is missing, so write the row first.
-      await db.docs.put({ name, openedAt: Date.now() } as never);
-      await DexieYProvider.load(doc).whenLoaded;
+      if (held) await held.whenLoaded;
+      else {
+        // y-dexie destroys a loaded doc whose anchor row is missing, so write the row first.
+        await db.docs.put({ name, openedAt: Date.now() } as never);
+        await DexieYProvider.load(doc).whenLoaded;
+      }
       if (sync && !entry.closed) entry.sync = attachSync(doc, name, sync);
     })();
     entries.set(name, entry);

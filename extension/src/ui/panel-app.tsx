@@ -68,7 +68,15 @@ export function PanelApp() {
 
   let body;
   if (screen.kind === 'settings') {
-    body = <SettingsForm settings={settings} t={t} onSave={save} onOpenHr={openHrPage} />;
+    body = (
+      <SettingsForm
+        settings={settings}
+        personName={(claims && team.directory?.people.get(claims.personId)?.name) ?? null}
+        t={t}
+        onSave={save}
+        onOpenHr={openHrPage}
+      />
+    );
   } else if (!claims) {
     body = <p class="muted">{t('team.needSettings')}</p>;
   } else if (screen.kind === 'person') {

@@ -11,6 +11,8 @@ const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': 'ç®€ä
  */
 export function SettingsForm(props: {
   settings: Settings;
+  /** The signed-in person's name once the directory has loaded; the token only has the id. */
+  personName: string | null;
   t: Translate;
   onSave: (settings: Settings) => Promise<void>;
   onOpenHr: () => void;
@@ -30,7 +32,7 @@ export function SettingsForm(props: {
   const claims = readClaims(token, Date.now() / 1000);
   const identity = claims.ok
     ? t('settings.signedInAs', {
-        person: claims.value.personId,
+        person: props.personName ?? claims.value.personId,
         org: claims.value.org,
         role: claims.value.role,
       })

@@ -62,7 +62,10 @@ export function useTeam(store: DocStore | null, claims: TokenClaims | null): Tea
       const view = recs.views.get(names[i]!);
       if (!view) return;
       records.set(id, view);
-      if (view.connection.status === 'denied') slots.set(id, { state: 'denied' });
+      // Only a refusal of this record hides it; a refused token (4401) refuses every document
+      // alike, the banner says so, and the copy in IndexedDB is still the manager's to read.
+      const refused = view.connection.status === 'denied' && view.connection.code !== 4401;
+      if (refused) slots.set(id, { state: 'denied' });
       else if (view.loaded) slots.set(id, { state: 'loaded', record: readRecord(view.opened.doc) });
     });
     const rows = directory && claims ? teamRows(directory, claims.personId, slots) : [];

@@ -37,6 +37,9 @@ export function indexCheckIns(checkIns: readonly CheckIn[], timeZone: string): C
   const n = checkIns.length;
   const ordOf = new Int32Array(n);
   const msOf = new Float64Array(n);
+  // Values are copied while the objects are being read anyway, so later passes touch no objects.
+  const valueOf = new Float64Array(n);
+  const confidenceOf = new Float64Array(n);
   const seriesOrdinal = new Map<string, number>();
   const seriesKeys: string[] = [];
   const keyResultSeriesOfGoal = new Map<string, number[]>();
@@ -69,6 +72,8 @@ export function indexCheckIns(checkIns: readonly CheckIn[], timeZone: string): C
     }
     ordOf[i] = ord;
     msOf[i] = ms;
+    valueOf[i] = c.value;
+    confidenceOf[i] = c.confidence ?? NaN;
     counts[ord] = (counts[ord] as number) + 1;
   }
   const seriesCount = seriesKeys.length;
@@ -114,12 +119,11 @@ export function indexCheckIns(checkIns: readonly CheckIn[], timeZone: string): C
     for (let p = from; p < to; p++) {
       const i = order[p] as number;
       if (dropped[i] === 1) continue;
-      const c = checkIns[i] as CheckIn;
       const ms = msOf[i] as number;
       epochMs[out] = ms;
       days[out] = dayOf(ms);
-      values[out] = c.value;
-      confidence[out] = c.confidence ?? NaN;
+      values[out] = valueOf[i] as number;
+      confidence[out] = confidenceOf[i] as number;
       out++;
     }
   }

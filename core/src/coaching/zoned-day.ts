@@ -68,30 +68,35 @@ export function createZonedDayOf(timeZone: string): ZonedDayOf {
     const local = daysFromCivil(y, mo, d) * MS_PER_DAY + ((h * 60 + mi) * 60 + s) * 1000;
     return local - (ms - (((ms % 1000) + 1000) % 1000));
   };
-  // Per UTC day: the day's single offset, or NaN when it changes during that day.
-  const dayOffsets = new Map<number, number>();
+  // Per UTC day: the day's single offset, or NaN when it changes during that day. Kept in a
+  // typed array over a window of days (a Map lookup per check-in cost more than the rest of the
+  // conversion), with a Map for days outside the window.
+  const WINDOW = 1 << 15; // about 90 years
+  let windowStart = NaN;
+  const windowOffsets = new Float64Array(WINDOW).fill(Infinity);
+  const farOffsets = new Map<number, number>();
   const quarterOffsets = new Map<number, number>();
-  let lastUtcDay = NaN;
-  let lastOffset = 0;
-  return (epochMs: number): number => {
-    const utcDay = Math.floor(epochMs / MS_PER_DAY);
-    let offset: number;
-    if (utcDay === lastUtcDay) {
-      offset = lastOffset;
+  const dayOffset = (utcDay: number): number => {
+    const slot = utcDay - windowStart;
+    if (slot >= 0 && slot < WINDOW) {
+      const cached = windowOffsets[slot] as number;
+      if (cached !== Infinity) return cached;
+    } else if (Number.isNaN(windowStart)) {
+      windowStart = utcDay - WINDOW / 2;
+      return dayOffset(utcDay);
     } else {
-      let known = dayOffsets.get(utcDay);
-      if (known === undefined) {
-        const atStart = offsetAt(utcDay * MS_PER_DAY);
-        const atEnd = offsetAt((utcDay + 1) * MS_PER_DAY - 1000);
-        known = atStart === atEnd ? atStart : NaN;
-        dayOffsets.set(utcDay, known);
-      }
-      offset = known;
-      if (!Number.isNaN(known)) {
-        lastUtcDay = utcDay;
-        lastOffset = known;
-      }
+      const far = farOffsets.get(utcDay);
+      if (far !== undefined) return far;
     }
+    const atStart = offsetAt(utcDay * MS_PER_DAY);
+    const atEnd = offsetAt((utcDay + 1) * MS_PER_DAY - 1000);
+    const known = atStart === atEnd ? atStart : NaN;
+    if (slot >= 0 && slot < WINDOW) windowOffsets[slot] = known;
+    else farOffsets.set(utcDay, known);
+    return known;
+  };
+  return (epochMs: number): number => {
+    let offset = dayOffset(Math.floor(epochMs / MS_PER_DAY));
     if (Number.isNaN(offset)) {
       const quarter = Math.floor(epochMs / QUARTER_HOUR);
       let q = quarterOffsets.get(quarter);

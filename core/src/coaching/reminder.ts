@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate } from '../model/ids.ts';
+import { IsoDate } from '../model/ids.ts';
 import { PaceSettings } from './pace-settings.ts';
 
 /**

@@ -140,6 +140,53 @@ describe('sync', () => {
   });
 });
 
+describe('access follows the directory', () => {
+  it('a reorganisation closes a connection that lost access with 4403 and leaves others open', async () => {
+    const m1 = client('org/acme/person/a1/record', await tokenFor(principals.m1));
+    const a2 = client('org/acme/person/a2/private', await tokenFor(principals.a2));
+    await Promise.all([synced(m1.provider), synced(a2.provider)]);
+    const closed = new Promise<number>((resolve) => {
+      m1.provider.on('connection-close', (event) => {
+        if (event) resolve(event.code);
+      });
+    });
+    const shared = await server.registry.acquire('org/acme/directory');
+    const people = shared.doc.getMap<Record<string, unknown>>('people');
+    people.set('a1', { ...people.get('a1')!, managerId: 'm2', unitId: 't2' });
+    server.registry.release(shared);
+    expect(await closed).toBe(CloseCode.forbidden);
+    // a2 keeps writing their own private goals: their access did not change.
+    a2.doc.getMap('goals').set('still', true);
+    await eventually(
+      () =>
+        server.registry.peek('org/acme/person/a2/private')?.doc.getMap('goals').get('still') ===
+        true,
+    );
+    const reopened = await closeCodeOf(
+      `${server.syncUrl}/org/acme/person/a1/record?token=${await tokenFor(principals.m1)}`,
+    );
+    expect(reopened.code).toBe(CloseCode.forbidden);
+  });
+
+  it('a reorganisation downgrades a writer to a reader on an open connection', async () => {
+    // m1 writes a1's 1:1 as direct manager; once a1 reports to a2, m1 is skip-level: read only.
+    const m1 = client('org/acme/person/a1/one-on-one', await tokenFor(principals.m1));
+    await synced(m1.provider);
+    m1.doc.getMap('agenda').set('before', 1);
+    const name = 'org/acme/person/a1/one-on-one';
+    await eventually(() => server.registry.peek(name)?.doc.getMap('agenda').get('before') === 1);
+    const shared = await server.registry.acquire('org/acme/directory');
+    const people = shared.doc.getMap<Record<string, unknown>>('people');
+    people.set('a1', { ...people.get('a1')!, managerId: 'a2' });
+    server.registry.release(shared);
+    await new Promise((r) => setTimeout(r, 50));
+    m1.doc.getMap('agenda').set('after', 2);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(server.registry.peek(name)?.doc.getMap('agenda').toJSON()).toEqual({ before: 1 });
+    expect(m1.provider.wsconnected).toBe(true);
+  });
+});
+
 describe('storage ordering', () => {
   it('a slow store does not let a client sync an empty document', async () => {
     await server.close();

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { readDirectory } from '@firstline/core/docs/directory';
 import * as Y from 'yjs';
 import { CloseCode } from '../protocol/close-codes.ts';
 import type { DocStore } from '../storage/doc-store.ts';
@@ -31,6 +32,7 @@ interface Entry {
 export class DocRegistry {
   private readonly entries = new Map<string, Entry>();
   private readonly unloading = new Set<Promise<void>>();
+  private readonly recheckPending = new Set<string>();
   /** Post-commit work held back while a store batch is open; null outside a batch. */
   private deferred: { shared: SharedDoc; run: () => void }[] | null = null;
   private readonly compactEvery: number;
@@ -172,6 +174,7 @@ export class DocRegistry {
       compactEvery: this.compactEvery,
       logger: this.options.logger,
       onBroken: () => this.evict(name),
+      onCommitted: (shared) => this.directoryChanged(shared),
       afterCommit: (shared, run) => {
         if (this.deferred === null) run();
         else this.deferred.push({ shared, run });
@@ -182,6 +185,27 @@ export class DocRegistry {
       'document loaded',
     );
     return shared;
+  }
+
+  /**
+   * After a directory changes, every open connection of that organisation has its access decided
+   * again (once per burst of updates): a manager moved out of a chain loses the record documents
+   * of their former reports at once, rather than at their next reconnect.
+   */
+  private directoryChanged(shared: SharedDoc): void {
+    const match = /^org\/([^/]+)\/directory$/.exec(shared.name);
+    if (match === null || this.recheckPending.has(shared.name)) return;
+    this.recheckPending.add(shared.name);
+    setImmediate(() => {
+      this.recheckPending.delete(shared.name);
+      if (shared.isBroken || this.entries.get(shared.name)?.shared !== shared) return;
+      const directory = shared.view('directory', readDirectory);
+      const prefix = `org/${match[1]}/`;
+      for (const entry of this.entries.values()) {
+        if (entry.shared === null || !entry.shared.name.startsWith(prefix)) continue;
+        for (const peer of [...entry.shared.peers.keys()]) peer.recheck?.(directory);
+      }
+    });
   }
 
   private unload(name: string): Promise<void> {

@@ -1,3 +1,4 @@
+import type { Directory } from '@firstline/core/docs/directory';
 import type { Logger } from 'pino';
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -8,6 +9,11 @@ import type { DocStore, StoredDoc } from '../storage/doc-store.ts';
 export interface DocPeer {
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
+  /**
+   * Decides the connection's access again after its organisation's directory changed (a
+   * reorganisation takes effect on open connections, not only on the next connect).
+   */
+  recheck?(directory: Directory): void;
 }
 
 /** Tuning of one in-memory document. */
@@ -22,6 +28,8 @@ export interface SharedDocOptions {
    * batch is open, because inside a batch `append` returning does not yet mean "on disk".
    */
   afterCommit: (shared: SharedDoc, run: () => void) => void;
+  /** Told after each committed update has been relayed (the registry watches directories). */
+  onCommitted?: (shared: SharedDoc) => void;
 }
 
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
@@ -157,6 +165,7 @@ export class SharedDoc {
     for (const peer of this.peers.keys()) {
       if (peer !== origin) peer.send(message);
     }
+    this.options.onCommitted?.(this);
     if (this.pieces > this.options.compactEvery) {
       this.compact().catch((error: unknown) =>
         this.options.logger.error({ doc: this.name, err: error }, 'compaction failed'),

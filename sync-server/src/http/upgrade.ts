@@ -36,7 +36,7 @@ async function decide(ctx: ServerContext, req: IncomingMessage): Promise<Decisio
   // The document is fully loaded before the upgrade completes, so the first sync step the client
   // receives already carries the stored state, however slow the store is.
   const shared = await ctx.registry.acquire(name);
-  return { ok: true, shared, grant: { principal, access, expiresAt } };
+  return { ok: true, shared, grant: { principal, ref, access, expiresAt } };
 }
 
 /**

@@ -1,4 +1,6 @@
 import type { Access, Principal } from '@firstline/core/access/index';
+import { decideAccess } from '@firstline/core/access/index';
+import type { DocRef } from '@firstline/core/docs/names';
 import type { Logger } from 'pino';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -24,6 +26,7 @@ export interface ConnectionOptions {
 /** What the upgrade decided about this connection. */
 export interface ConnectionGrant {
   principal: Principal;
+  ref: DocRef;
   access: Exclude<Access, 'deny'>;
   /** Token expiry in epoch seconds; the connection is closed with 4401 then. */
   expiresAt: number;
@@ -55,6 +58,7 @@ export function serveConnection(
   });
   let alive = true;
   let dropped = 0;
+  let access = grant.access;
 
   const peer: DocPeer = {
     send(message) {
@@ -67,6 +71,13 @@ export function serveConnection(
       if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) {
         ws.close(code, reason);
       }
+    },
+    recheck(directory) {
+      const next = decideAccess(grant.principal, grant.ref, directory);
+      if (next === access) return;
+      log.info({ from: access, to: next }, 'access changed by a directory update');
+      if (next === 'deny') peer.close(CloseCode.forbidden, 'access revoked');
+      else access = next;
     },
   };
   shared.addPeer(peer);
@@ -106,7 +117,7 @@ export function serveConnection(
         peer.send(encodeSyncStep2(shared.doc, message.stateVector));
         return;
       case 'sync-update':
-        if (grant.access !== 'write') {
+        if (access !== 'write') {
           dropped += 1;
           if (dropped === 1) log.warn('dropping updates from a read-only connection');
           return;

@@ -61,7 +61,9 @@ export function buildUnits(
           parentId: COMPANY_UNIT_ID,
         });
 
-  const nameOf = new Map<string, string>(drafts.map((d) => [d.id, d.name.display]));
+  const nameOf = new Map<string, string>(
+    profile.teams === 'per-manager' ? drafts.map((d) => [d.id, d.name.display]) : [],
+  );
   for (const created of managers.created) nameOf.set(created.id, created.name);
 
   for (const draft of drafts) {

@@ -1,4 +1,7 @@
-import { format as formatDate, isValid, parse } from 'date-fns';
+// Subpath imports: the date-fns index pulls in every function (tens of MB of memory in Node).
+import { format as formatDate } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
 
 /** Date layouts an import understands; `auto` decides per column (see `detectDateFormat`). */
 export type DateFormat = 'auto' | 'YYYY-MM-DD' | 'M/D/YYYY' | 'D/M/YYYY';

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { fail, ok, type Result } from '../model/result.ts';
 import { checkHeader, cleanCell } from './read-csv.ts';
 import type { RowIssue, Table, TableFailure, TableRow } from './table.ts';
@@ -42,7 +42,9 @@ export async function readXlsx(
   bytes: Uint8Array,
   sheetName: string | undefined,
 ): Promise<Result<{ table: Omit<Table, 'source'>; sheet: string }, TableFailure>> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is large and most imports are CSV.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     // exceljs types ask for a Node Buffer; it reads any ArrayBuffer view.
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);

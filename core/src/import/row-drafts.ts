@@ -37,10 +37,13 @@ export type DraftResult =
   | { ok: false; rejected: RowIssue[]; name: NameParts | null };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PLAIN = /^-?\d+(\.\d+)?$/;
 const NUMBER = /^[+-]?(\d+([.,]\d+)?|[.,]\d+)%?$/;
 
 /** Reads a figure as written in exports: "4.6", "4,6" (semicolon files), "80%". */
 export function parseFigure(text: string): number | null {
+  // Fast path for the plain figures that fill large files: no copies, one regex test.
+  if (PLAIN.test(text)) return Number(text);
   const t = text.replace(/\s/g, '');
   if (!NUMBER.test(t)) return null;
   const value = Number(t.replace(',', '.').replace('%', ''));

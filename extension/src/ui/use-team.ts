@@ -66,7 +66,16 @@ export function useTeam(store: DocStore | null, claims: TokenClaims | null): Tea
       // alike, the banner says so, and the copy in IndexedDB is still the manager's to read.
       const refused = view.connection.status === 'denied' && view.connection.code !== 4401;
       if (refused) slots.set(id, { state: 'denied' });
-      else if (view.loaded) slots.set(id, { state: 'loaded', record: readRecord(view.opened.doc) });
+      else if (view.loaded) {
+        // An empty local copy still waiting for its first sync is not "no rating yet": it is
+        // unknown, and the row says so with an ellipsis until the server answers.
+        const record = readRecord(view.opened.doc);
+        const empty =
+          record.ratings.size === 0 && record.indicators.size === 0 && record.notes.length === 0;
+        if (!(empty && view.connection.status === 'connecting')) {
+          slots.set(id, { state: 'loaded', record });
+        }
+      }
     });
     const rows = directory && claims ? teamRows(directory, claims.personId, slots) : [];
     const connection = summarizeConnections(

@@ -51,7 +51,9 @@ const directoryName = docName({ kind: 'directory', org });
 let directory = readDirectory(await server.registry.snapshot(directoryName));
 
 if (values.import || directory.people.size === 0) {
-  const file = values.import ? resolve(values.import) : join(repoRoot, 'fixtures/demo/demo-org.csv');
+  const file = values.import
+    ? resolve(values.import)
+    : join(repoRoot, 'fixtures/demo/demo-org.csv');
   const profile = values['profile-file']
     ? (JSON.parse(readFileSync(resolve(values['profile-file']), 'utf8')) as object)
     : values.import

@@ -14,7 +14,11 @@ export const RecordNote = z.object({
 export type RecordNote = z.infer<typeof RecordNote>;
 
 /** Top-level type names of an `org/{org}/person/{p}/record` document. */
-export const RECORD_MAPS = { ratings: 'ratings', indicators: 'indicators', notes: 'notes' } as const;
+export const RECORD_MAPS = {
+  ratings: 'ratings',
+  indicators: 'indicators',
+  notes: 'notes',
+} as const;
 
 /** A validated view of one person's record: prior ratings, indicator figures, manager notes. */
 export interface PersonRecord {

@@ -75,5 +75,8 @@ export const ReviewCycle = z
     end: IsoDate,
     phase: CyclePhase.default('goal-setting'),
   })
-  .refine((c) => c.start <= c.end, { message: 'a cycle cannot end before it starts', path: ['end'] });
+  .refine((c) => c.start <= c.end, {
+    message: 'a cycle cannot end before it starts',
+    path: ['end'],
+  });
 export type ReviewCycle = z.infer<typeof ReviewCycle>;

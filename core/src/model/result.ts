@@ -3,8 +3,7 @@
  * look at `ok` before they can reach the value, and tests assert on `reason`.
  */
 export type Result<T, R extends string = string> =
-  | { ok: true; value: T }
-  | { ok: false; reason: R; message: string; details?: unknown };
+  { ok: true; value: T } | { ok: false; reason: R; message: string; details?: unknown };
 
 export function ok<T>(value: T): { ok: true; value: T } {
   return { ok: true, value };
@@ -15,5 +14,7 @@ export function fail<R extends string>(
   message: string,
   details?: unknown,
 ): { ok: false; reason: R; message: string; details?: unknown } {
-  return details === undefined ? { ok: false, reason, message } : { ok: false, reason, message, details };
+  return details === undefined
+    ? { ok: false, reason, message }
+    : { ok: false, reason, message, details };
 }

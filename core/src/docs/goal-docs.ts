@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { Goal, Metric, Milestone } from '../model/performance.ts';
+import type { Metric, Milestone } from '../model/performance.ts';
+import { Goal } from '../model/performance.ts';
 import { fail, ok, type Result } from '../model/result.ts';
 import type { InvalidEntry } from './directory.ts';
 

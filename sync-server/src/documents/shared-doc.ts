@@ -4,6 +4,7 @@ import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { encodeAwareness, encodeUpdate } from '../protocol/messages.ts';
 import type { DocStore, StoredDoc } from '../storage/doc-store.ts';
+import { CommittedElsewhere } from './committed-elsewhere.ts';
 
 /** One end of a document's fan-out: a WebSocket connection, seen only through what the doc needs. */
 export interface DocPeer {
@@ -132,6 +133,11 @@ export class SharedDoc {
   private commit(update: Uint8Array, origin: unknown): void {
     this.views.clear();
     if (this.broken) return;
+    if (origin instanceof CommittedElsewhere) {
+      // Another instance stored it already: relay to our peers, never append it a second time.
+      this.committed(origin.seq, update, origin);
+      return;
+    }
     let appended: number | Promise<number>;
     try {
       appended = this.store.append(this.name, update);

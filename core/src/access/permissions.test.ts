@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Directory } from '../docs/directory.ts';
 import { parseDocName } from '../docs/names.ts';
 import type { Person, ReviewCycle, Role, Unit } from '../model/org.ts';
-import { decideAccess, type Access, type Principal } from './permissions.ts';
+import { decideAccess, type Access, type DocFacts, type Principal } from './permissions.ts';
 
 function person(
   id: string,
@@ -78,7 +78,11 @@ function makeDirectory(overrides: Person[] = []): Directory {
     regions: new Map(),
     people: new Map(people.map((p) => [p.id, p])),
     cycles: new Map(
-      [cycle('c-open', 'goal-setting'), cycle('c-rel', 'feedback')].map((c) => [c.id, c]),
+      [
+        cycle('c-open', 'goal-setting'),
+        cycle('c-rel', 'feedback'),
+        cycle('c-closed', 'closed'),
+      ].map((c) => [c.id, c]),
     ),
     invalid: [],
   };
@@ -100,8 +104,12 @@ const W: Access = 'write';
 const R: Access = 'read';
 const D: Access = 'deny';
 
+const SUBMITTED: DocFacts = { reviewSubmitted: true, released: false };
+const RELEASED: DocFacts = { reviewSubmitted: false, released: true };
+
 // Columns: self, manager, skipLevel, peer, otherTeam, otherManager, hr, admin. Subject is a1.
-const matrix: [string, Access[]][] = [
+// A third element gives the facts read from the cycle documents (C5.4); none means none.
+const matrix: [string, Access[], DocFacts?][] = [
   ['org/acme/directory', [R, R, R, R, R, R, W, W]],
   ['org/acme/strategy', [R, R, W, R, R, R, W, W]],
   ['org/acme/team/t1', [W, W, W, W, D, D, R, D]],
@@ -110,21 +118,33 @@ const matrix: [string, Access[]][] = [
   ['org/acme/person/a1/coaching', [D, W, W, D, D, D, R, D]],
   ['org/acme/person/a1/one-on-one', [W, W, R, D, D, D, D, D]],
   ['org/acme/cycle/c-open/scorecard/a1', [D, W, W, D, D, D, W, D]],
-  ['org/acme/cycle/c-rel/scorecard/a1', [R, W, W, D, D, D, W, D]],
+  ['org/acme/cycle/c-rel/scorecard/a1', [D, W, W, D, D, D, W, D]],
+  ['org/acme/cycle/c-open/scorecard/a1', [R, W, W, D, D, D, W, D], RELEASED],
+  ['org/acme/cycle/c-closed/scorecard/a1', [R, R, R, D, D, D, R, D], RELEASED],
+  ['org/acme/cycle/c-none/scorecard/a1', [D, D, D, D, D, D, D, D], RELEASED],
   ['org/acme/cycle/c-open/review/a1/a2', [D, D, D, W, D, D, D, D]],
-  ['org/acme/cycle/c-rel/review/a1/a2', [D, R, R, R, D, D, R, D]],
+  ['org/acme/cycle/c-open/review/a1/a2', [D, R, R, R, D, D, R, D], SUBMITTED],
+  ['org/acme/cycle/c-rel/review/a1/a2', [D, D, D, R, D, D, D, D]],
+  ['org/acme/cycle/c-rel/review/a1/a2', [D, R, R, R, D, D, R, D], SUBMITTED],
   ['org/acme/cycle/c-open/review/a1/a1', [W, D, D, D, D, D, D, D]],
-  ['org/acme/cycle/c-open/feedback/a1', [W, W, W, D, D, D, R, D]],
+  ['org/acme/cycle/c-open/review/a1/m1', [D, W, D, D, D, D, D, D]],
+  ['org/acme/cycle/c-open/review/a1/m1', [D, R, R, D, D, D, R, D], SUBMITTED],
+  ['org/acme/cycle/c-open/review/a1/b1', [D, D, D, D, D, D, D, D]],
+  ['org/acme/cycle/c-open/review/m1/a1', [W, D, D, D, D, D, D, D]],
+  ['org/acme/cycle/c-open/feedback/a1', [D, W, W, D, D, D, R, D]],
+  ['org/acme/cycle/c-open/feedback/a1', [W, W, W, D, D, D, R, D], RELEASED],
+  ['org/acme/cycle/c-closed/feedback/a1', [R, R, R, D, D, D, R, D], RELEASED],
   ['org/acme/user/a1/prefs', [W, D, D, D, D, D, D, D]],
 ];
 
 describe('decideAccess (THREAT_MODEL access table)', () => {
   const directory = makeDirectory();
-  for (const [name, expected] of matrix) {
-    it(`ACCESS ${name}`, () => {
+  for (const [name, expected, facts] of matrix) {
+    const label = facts ? ` with ${JSON.stringify(facts)}` : '';
+    it(`ACCESS ${name}${label}`, () => {
       const ref = parseDocName(name);
       expect(ref).not.toBeNull();
-      const got = columns.map((c) => decideAccess(who[c]!, ref!, directory));
+      const got = columns.map((c) => decideAccess(who[c]!, ref!, directory, facts));
       expect(Object.fromEntries(columns.map((c, i) => [c, got[i]]))).toEqual(
         Object.fromEntries(columns.map((c, i) => [c, expected[i]])),
       );

@@ -1,6 +1,7 @@
 import type { Directory } from '../docs/directory.ts';
 import { managerChain } from '../docs/directory.ts';
 import type { DocRef } from '../docs/names.ts';
+import { mayReview } from '../cycles/expected-raters.ts';
 import type { CyclePhase, Role } from '../model/org.ts';
 
 /** Who is asking: the verified claims of a token (`sub`, `org`, `role`). */
@@ -17,22 +18,31 @@ export interface Principal {
 export type Access = 'write' | 'read' | 'deny';
 
 /**
- * Cycle phases in which scorecards are released to the person they score. Until then only the
- * chain and HR see a scorecard, so calibration can move numbers without the person watching.
+ * Cycle phases in which a rater can no longer write their review (C3.5): from calibration on the
+ * reviews are what they are, submitted or not.
  */
-export const SCORECARD_RELEASED_PHASES: readonly CyclePhase[] = ['feedback', 'closed'];
+export const REVIEW_LOCKED_PHASES: readonly CyclePhase[] = ['calibration', 'feedback', 'closed'];
 
 /**
- * Cycle phases in which reviews count as submitted. The directory carries the cycle's phase but not
- * each review's own "submitted" flag, so a review locks for its rater (and opens to chain and HR)
- * when the cycle moves past peer/manager review. A per-review flag would need the permission check
- * to read the review document itself, which the server cannot do before deciding to load it.
+ * Facts about a cycle document's own state that its rules need (C5.4). The directory says who is
+ * whose manager and which phase a cycle is in, but "this review is submitted" and "this scorecard
+ * is released" live in the cycle documents themselves; the server reads them there
+ * (`isReviewSubmitted`, `isScorecardReleased`) and passes them in, so this function stays pure.
  */
-export const REVIEWS_SUBMITTED_PHASES: readonly CyclePhase[] = [
-  'calibration',
-  'feedback',
-  'closed',
-];
+export interface DocFacts {
+  /** The review document's rater has submitted it (for `review` documents). */
+  reviewSubmitted: boolean;
+  /** The person's scorecard of this cycle is released (for `scorecard` and `feedback`). */
+  released: boolean;
+}
+
+/** The facts assumed when nobody has read them: nothing submitted, nothing released. */
+export const NO_FACTS: DocFacts = { reviewSubmitted: false, released: false };
+
+/** Whether the answer for `ref` can depend on `DocFacts` at all; the server reads facts only then. */
+export function needsFacts(ref: DocRef): boolean {
+  return ref.kind === 'scorecard' || ref.kind === 'review' || ref.kind === 'feedback';
+}
 
 /** The relations a principal can have to a person; computed once per check from the directory. */
 interface Relation {
@@ -107,9 +117,15 @@ function grant(write: boolean, read: boolean): Access {
  * same answer, which is what lets it be tested as a matrix.
  *
  * Someone the directory lists as terminated gets nothing; someone the directory does not list yet
- * (an admin before the first import) keeps the rights of their global role.
+ * (an admin before the first import) keeps the rights of their global role. Cycle documents also
+ * depend on `facts` (C5.4); without them nothing counts as submitted or released.
  */
-export function decideAccess(principal: Principal, ref: DocRef, directory: Directory): Access {
+export function decideAccess(
+  principal: Principal,
+  ref: DocRef,
+  directory: Directory,
+  facts: DocFacts = NO_FACTS,
+): Access {
   if (principal.org !== ref.org) return 'deny';
   if (directory.org !== null && directory.org.id !== ref.org) return 'deny';
   const me = directory.people.get(principal.personId);
@@ -145,21 +161,31 @@ export function decideAccess(principal: Principal, ref: DocRef, directory: Direc
       return grant(r.self || r.directManager, r.chain);
     }
     case 'scorecard': {
-      const r = relationTo(principal, ref.person, directory);
+      // C5.1: chain and HR work on the card; the person reads it once it is released to them.
       const phase = cyclePhase(directory, ref.cycle);
-      const released = phase !== null && SCORECARD_RELEASED_PHASES.includes(phase);
-      return grant(r.chain || hr, r.self && released);
+      if (phase === null) return 'deny';
+      const r = relationTo(principal, ref.person, directory);
+      const open = phase !== 'closed';
+      return grant((r.chain || hr) && open, r.chain || hr || (r.self && facts.released));
     }
     case 'review': {
+      // C3.3-C3.5: only the rater writes, while the review is a draft and the phase allows it;
+      // chain and HR read it once submitted; the ratee and other raters never do.
       const phase = cyclePhase(directory, ref.cycle);
-      const submitted = phase !== null && REVIEWS_SUBMITTED_PHASES.includes(phase);
+      if (phase === null) return 'deny';
       const rater = principal.personId === ref.rater;
+      if (rater && !mayReview(directory, ref.person, ref.rater)) return 'deny';
       const chain = relationTo(principal, ref.person, directory).chain;
-      return grant(rater && !submitted, rater || (submitted && (chain || hr)));
+      const writable = rater && !facts.reviewSubmitted && !REVIEW_LOCKED_PHASES.includes(phase);
+      return grant(writable, rater || (facts.reviewSubmitted && (chain || hr)));
     }
     case 'feedback': {
+      // C5.2: the thread opens to the person with the release; HR follows it read-only.
+      const phase = cyclePhase(directory, ref.cycle);
+      if (phase === null) return 'deny';
       const r = relationTo(principal, ref.person, directory);
-      return grant(r.self || r.chain, hr);
+      const party = r.chain || (r.self && facts.released);
+      return grant(party && phase !== 'closed', party || hr);
     }
     case 'prefs': {
       const self = principal.personId === ref.user;

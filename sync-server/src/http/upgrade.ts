@@ -31,12 +31,12 @@ async function decide(ctx: ServerContext, req: IncomingMessage): Promise<Decisio
   const token = await verifyToken(ctx.secret, url.searchParams.get('token'));
   if (!token.ok) return { ok: false, code: CloseCode.badToken, reason: token.reason };
   const { principal, expiresAt } = token.value;
-  const access = await accessFor(ctx.registry, principal, ref);
+  const { access, facts } = await accessFor(ctx.registry, principal, ref);
   if (access === 'deny') return { ok: false, code: CloseCode.forbidden, reason: 'forbidden' };
   // The document is fully loaded before the upgrade completes, so the first sync step the client
   // receives already carries the stored state, however slow the store is.
   const shared = await ctx.registry.acquire(name);
-  return { ok: true, shared, grant: { principal, ref, access, expiresAt } };
+  return { ok: true, shared, grant: { principal, ref, access, expiresAt, facts } };
 }
 
 /**

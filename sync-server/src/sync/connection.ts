@@ -1,4 +1,4 @@
-import type { Access, Principal } from '@firstline/core/access/index';
+import type { Access, DocFacts, Principal } from '@firstline/core/access/index';
 import { decideAccess } from '@firstline/core/access/index';
 import type { DocRef } from '@firstline/core/docs/names';
 import type { Logger } from 'pino';
@@ -30,6 +30,8 @@ export interface ConnectionGrant {
   access: Exclude<Access, 'deny'>;
   /** Token expiry in epoch seconds; the connection is closed with 4401 then. */
   expiresAt: number;
+  /** Cycle document state read at connect time (SPEC C5.4), reused when the directory changes. */
+  facts?: DocFacts;
 }
 
 function toBytes(data: RawData): Uint8Array {
@@ -73,7 +75,7 @@ export function serveConnection(
       }
     },
     recheck(directory) {
-      const next = decideAccess(grant.principal, grant.ref, directory);
+      const next = decideAccess(grant.principal, grant.ref, directory, grant.facts);
       if (next === access) return;
       log.info({ from: access, to: next }, 'access changed by a directory update');
       if (next === 'deny') peer.close(CloseCode.forbidden, 'access revoked');

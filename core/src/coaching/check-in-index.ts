@@ -16,19 +16,61 @@ export interface CheckInIndex {
   /** Series keys (key result id, else goal id) by ordinal. */
   seriesKeys: string[];
   seriesOrdinal: Map<string, number>;
-  /** Points of series k are `[offsets[k], offsets[k + 1])` in the columns below. */
-  offsets: Int32Array;
-  days: Int32Array;
-  epochMs: Float64Array;
-  values: Float64Array;
-  /** Confidence 0..1, NaN when the check-in gave none. */
-  confidence: Float64Array;
+  /**
+   * Column blocks. Series k is rows `[seriesFrom[k], seriesTo[k])` of `blocks[seriesBlock[k]]`.
+   * An index built from objects has one block; one merged from document segments keeps each
+   * segment as its own block, so merging copies no check-in.
+   */
+  blocks: ColumnBlock[];
+  seriesBlock: Int32Array;
+  seriesFrom: Int32Array;
+  seriesTo: Int32Array;
   /** Series ordinals holding key-result check-ins filed under a goal (for "last check-in"). */
   keyResultSeriesOfGoal: Map<string, number[]>;
   /** Check-ins left out (value not a finite number, or an unreadable timestamp). */
   rejectedCount: number;
   /** Check-ins dropped because a later one in the input had the same id. */
   duplicateCount: number;
+}
+
+/** Parallel columns of check-ins: day in the org zone, instant, value, confidence (NaN = none). */
+export interface ColumnBlock {
+  days: Int32Array;
+  epochMs: Float64Array;
+  values: Float64Array;
+  confidence: Float64Array;
+}
+
+/** One series of an index: its block's columns and its rows `[from, to)`, in time order. */
+export interface SeriesView extends ColumnBlock {
+  from: number;
+  to: number;
+}
+
+const EMPTY_BLOCK: ColumnBlock = {
+  days: new Int32Array(0),
+  epochMs: new Float64Array(0),
+  values: new Float64Array(0),
+  confidence: new Float64Array(0),
+};
+
+/** The series of a key (goal or key result id); an empty view when it has no check-in. */
+export function seriesView(index: CheckInIndex, key: string): SeriesView {
+  const ord = index.seriesOrdinal.get(key);
+  return ord === undefined ? { ...EMPTY_BLOCK, from: 0, to: 0 } : seriesViewAt(index, ord);
+}
+
+/** The series of an ordinal. */
+export function seriesViewAt(index: CheckInIndex, ord: number): SeriesView {
+  const block = index.blocks[index.seriesBlock[ord] as number] as ColumnBlock;
+  return {
+    days: block.days,
+    epochMs: block.epochMs,
+    values: block.values,
+    confidence: block.confidence,
+    from: index.seriesFrom[ord] as number,
+    to: index.seriesTo[ord] as number,
+  };
 }
 
 /** Indexes check-ins that already passed the `CheckIn` schema (or claim to). */
@@ -132,11 +174,17 @@ export function indexCheckIns(checkIns: readonly CheckIn[], timeZone: string): C
     timeZone,
     seriesKeys,
     seriesOrdinal,
-    offsets,
-    days: days.subarray(0, out),
-    epochMs: epochMs.subarray(0, out),
-    values: values.subarray(0, out),
-    confidence: confidence.subarray(0, out),
+    blocks: [
+      {
+        days: days.subarray(0, out),
+        epochMs: epochMs.subarray(0, out),
+        values: values.subarray(0, out),
+        confidence: confidence.subarray(0, out),
+      },
+    ],
+    seriesBlock: new Int32Array(seriesCount),
+    seriesFrom: offsets.subarray(0, seriesCount),
+    seriesTo: offsets.subarray(1, seriesCount + 1),
     keyResultSeriesOfGoal,
     rejectedCount,
     duplicateCount,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCheckInSeries } from './check-in-series.ts';
-import { indexCheckIns } from './check-in-index.ts';
+import { indexCheckIns, seriesView } from './check-in-index.ts';
 import { checkIn, metricGoal } from './testing.ts';
 import { CheckIn } from './check-in.ts';
 
@@ -100,17 +100,15 @@ describe('indexCheckIns', () => {
       checkIn('h', '2025-01-05T10:00:00Z', 3, { id: 'k', keyResultId: 'kr1' }),
     ];
     const index = indexCheckIns(ins, 'America/New_York');
-    const g = index.seriesOrdinal.get('g') as number;
-    const from = index.offsets[g] as number;
-    const to = index.offsets[g + 1] as number;
-    expect(Array.from(index.values.subarray(from, to))).toEqual([10, 21]);
-    expect(Array.from(index.confidence.subarray(from, to))).toEqual([NaN, 0.4]);
+    const { from, to, values, confidence, days } = seriesView(index, 'g');
+    expect(Array.from(values.subarray(from, to))).toEqual([10, 21]);
+    expect(Array.from(confidence.subarray(from, to))).toEqual([NaN, 0.4]);
     const built = buildCheckInSeries({
       checkIns: ins,
       now,
       timeZone: 'America/New_York',
     }).series.get('g');
-    expect(Array.from(index.days.subarray(from, to))).toEqual(built?.map((p) => p.day));
+    expect(Array.from(days.subarray(from, to))).toEqual(built?.map((p) => p.day));
     expect(index.duplicateCount).toBe(1);
     expect(index.keyResultSeriesOfGoal.get('h')).toEqual([index.seriesOrdinal.get('kr1')]);
   });
@@ -121,7 +119,9 @@ describe('indexCheckIns', () => {
     );
     const bad = { ...checkIn('g', '2025-01-01T00:00:00Z', 1), value: 'x' as unknown as number };
     const index = indexCheckIns([...ins, bad], 'UTC');
-    expect(Array.from(index.values)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    expect(Array.from(index.blocks[0]?.values ?? [])).toEqual(
+      Array.from({ length: 200 }, (_, i) => i + 1),
+    );
     expect(index.rejectedCount).toBe(1);
   });
 });

@@ -14,3 +14,4 @@ export * from './reminder.ts';
 export * from './team-dashboard.ts';
 export * from './working-calendar.ts';
 export * from './zoned-day.ts';
+export * from './check-in-columns.ts';

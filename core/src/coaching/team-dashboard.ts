@@ -2,7 +2,7 @@ import type { IsoDate } from '../model/ids.ts';
 import type { Person } from '../model/org.ts';
 import type { Goal } from '../model/performance.ts';
 import type { CheckIn } from './check-in.ts';
-import { indexCheckIns, type CheckInIndex } from './check-in-index.ts';
+import { indexCheckIns, seriesView, type CheckInIndex } from './check-in-index.ts';
 import { formatEpochDay, parseIsoDay } from './day-math.ts';
 import { compilePace } from './pace-curve.ts';
 import type { PaceSettings } from './pace-settings.ts';
@@ -112,15 +112,14 @@ export function buildTeamDashboard(input: TeamDashboardInput): DashboardPerson[]
       const startDay = parseIsoDay(goal.periodStart);
       const endDay = parseIsoDay(goal.periodEnd);
       if (metric === null || Number.isNaN(startDay) || Number.isNaN(endDay)) continue;
-      const ord = index.seriesOrdinal.get(goal.id);
-      const from = ord === undefined ? 0 : (index.offsets[ord] as number);
-      const to = ord === undefined ? 0 : (index.offsets[ord + 1] as number);
+      const view = seriesView(index, goal.id);
+      const { from, to } = view;
       const compiled = compilePace(
         { startDay, endDay },
         input.pace.curves[goal.id] ?? null,
         calendar,
       );
-      const slice = { days: index.days, values: index.values, from, to };
+      const slice = { days: view.days, values: view.values, from, to };
       const pace = assessSeriesPace(
         compiled,
         metric,
@@ -129,12 +128,12 @@ export function buildTeamDashboard(input: TeamDashboardInput): DashboardPerson[]
         input.pace,
         input.pace.forecastWindow,
       );
-      const last = lastIndexOnOrBefore(index.days, from, to, today);
+      const last = lastIndexOnOrBefore(view.days, from, to, today);
       const sparkline: SparkPoint[] = [];
       for (let i = Math.max(from, last - sparkCount + 1); i <= last; i++) {
-        const share = shareOfValue(metric, index.values[i] as number);
+        const share = shareOfValue(metric, view.values[i] as number);
         if (!Number.isNaN(share))
-          sparkline.push({ date: formatEpochDay(index.days[i] as number), share });
+          sparkline.push({ date: formatEpochDay(view.days[i] as number), share });
       }
       goals.push({ goalId: goal.id, title: goal.title, pace, sparkline });
     }

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { processIo, ExitCode, type CliIo } from './cli-io.ts';
 import { importCommand, type ImportFlags } from './import-command.ts';
 import { serveCommand, type ServeFlags } from './serve-command.ts';
+import { scoreCommand } from './score-command.ts';
 import { tokenCommand, type TokenFlags } from './token-command.ts';
 
 const PROFILES = ['hr-dataset-v14', 'hr-promotion', 'orangehrm', 'generic'];
@@ -55,6 +56,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .action(async (file: string, flags: ImportFlags) =>
       setExit(await importCommand(file, flags, io)),
     );
+
+  program
+    .command('score')
+    .description('score a scorecard file (JSON) and print its parts and final score as JSON')
+    .argument('<file>', 'a scorecard description (core/SPEC-scoring.md S7)')
+    .action(async (file: string) => setExit(await scoreCommand(file, io)));
 
   return program;
 }

@@ -5,3 +5,4 @@ export * from './suggestion-catalogue.ts';
 export * from './report-templates.ts';
 export * from './feedback-report.ts';
 export * from './build-report.ts';
+export * from './unit-figures.ts';

@@ -1,4 +1,4 @@
-import type { Rational} from '../scoring/rational.ts';
+import type { Rational } from '../scoring/rational.ts';
 import { q } from '../scoring/rational.ts';
 
 /** The average of one indicator over the people of one unit (F1.1). */

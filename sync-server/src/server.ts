@@ -5,17 +5,28 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
+import { fail } from '@firstline/core/model/result';
+import { RevocationList } from './auth/revocation-list.ts';
 import { loadSecret } from './auth/secret.ts';
+import { verifyToken } from './auth/tokens.ts';
+import { loadDataKeys, type DataKey } from './crypto/data-key.ts';
+import { encryptedStore } from './crypto/encrypted-store.ts';
+import { checkDataKeys } from './crypto/key-check.ts';
+import { DataKeyError } from './crypto/sealed-blob.ts';
 import { DocRegistry } from './documents/doc-registry.ts';
 import { handleRequest } from './http/routes.ts';
 import { sendError } from './http/respond.ts';
 import { handleUpgrade, SYNC_PATH } from './http/upgrade.ts';
+import { createLimits, type LimitOptions } from './limits/limits.ts';
 import { createLogger } from './log/logger.ts';
+import { instrumentedStore } from './metrics/instrumented-store.ts';
+import { createServerMetrics, type ServerMetrics } from './metrics/server-metrics.ts';
 import { CloseCode } from './protocol/close-codes.ts';
-import type { ServerContext } from './server-context.ts';
+import type { ServerContext, TokenVerifier } from './server-context.ts';
 import type { DocStore } from './storage/doc-store.ts';
 import { createSqliteStore } from './storage/sqlite-store.ts';
 import { writeServerLock } from './storage/server-lock.ts';
+import { LiveConnections } from './sync/live-connections.ts';
 
 /** The SQLite file inside the data directory. */
 export const STORE_FILE = 'firstline.sqlite';
@@ -44,6 +55,21 @@ export interface StartServerOptions {
   maxBodyBytes?: number;
   /** Ping interval for dead-connection detection, in ms (default 30 000). */
   pingIntervalMs?: number;
+  /** Document size, pre-authorization caps and rate limits (see `LimitOptions` for defaults). */
+  limits?: LimitOptions;
+  /** False turns the rate limits off (benchmarks); the size limits stay. Default true. */
+  rateLimits?: boolean;
+  /** Custom token verification (may be slow); revocations are checked after it. */
+  verifyToken?: TokenVerifier;
+  /**
+   * Keys for encryption at rest, current first; null stores plain. Default: from
+   * `FIRSTLINE_DATA_KEY` / `FIRSTLINE_DATA_KEY_FILE` (see `loadDataKeys`).
+   */
+  dataKeys?: DataKey[] | null;
+  /** Bearer token that may read `/metrics` remotely; default `FIRSTLINE_METRICS_TOKEN`. */
+  metricsToken?: string | null;
+  /** Add Node's process metrics (memory, CPU, event loop) to `/metrics`; `serve` does. */
+  processMetrics?: boolean;
 }
 
 /** A running server. */
@@ -55,6 +81,11 @@ export interface RunningServer {
   port: number;
   /** The in-memory documents, for tests and the import path. */
   registry: DocRegistry;
+  /** The revocation list (the admin API and tests revoke through it). */
+  revocations: RevocationList;
+  /** Every accepted sync connection. */
+  live: LiveConnections;
+  metrics: ServerMetrics;
   /** Closes every connection with 1001, compacts and unloads documents, closes the store it owns. */
   close(): Promise<void>;
 }
@@ -72,13 +103,37 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       ? new TextEncoder().encode(options.secret)
       : (options.secret ?? loadSecret(options.dataDir));
   const ownsStore = options.store === undefined;
-  const store = options.store ?? createSqliteStore(join(options.dataDir, STORE_FILE));
+  const keys = dataKeysFor(options);
+  const keyCheck = checkDataKeys(options.dataDir, keys);
+  if (!keyCheck.ok) throw new DataKeyError(keyCheck.reason, keyCheck.message);
+  const live = new LiveConnections();
+  // The registry is made below; the gauge reads it only when scraped.
+  let loadedCount = (): number => 0;
+  const metrics = createServerMetrics(
+    { connections: () => live.size, docsLoaded: () => loadedCount() },
+    options.processMetrics ?? false,
+  );
+  const baseStore = options.store ?? createSqliteStore(join(options.dataDir, STORE_FILE));
+  const store = instrumentedStore(
+    keys === null ? baseStore : encryptedStore(baseStore, keys),
+    metrics,
+  );
   const registry = new DocRegistry({
     store,
     logger,
     compactEvery: options.compactEvery,
     unloadGraceMs: options.unloadGraceMs,
   });
+  loadedCount = () => registry.loadedNames().length;
+  const revocations = await RevocationList.open(registry);
+  const verifyBase = options.verifyToken ?? ((token) => verifyToken(secret, token));
+  const verify: TokenVerifier = async (token) => {
+    const verified = await verifyBase(token);
+    if (verified.ok && revocations.isRevoked(verified.value)) {
+      return fail('token-revoked', 'token revoked');
+    }
+    return verified;
+  };
   const maxMessageBytes = options.maxMessageBytes ?? 16 * 1024 * 1024;
   // ws itself cuts frames far above the limit (1009) so a huge frame is never buffered whole;
   // frames between the two limits reach the handler, which closes with the named 4413.
@@ -90,7 +145,26 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     wss,
     connection: { maxMessageBytes, pingIntervalMs: options.pingIntervalMs ?? 30_000 },
     maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 * 1024,
+    verify,
+    limits: createLimits(options.limits, options.rateLimits ?? true),
+    live,
+    revocations,
+    metrics,
+    metricsToken: options.metricsToken ?? (process.env.FIRSTLINE_METRICS_TOKEN || null),
+    lifecycle: { closing: false },
   };
+  // A revocation closes the live sockets it concerns at once, not at their next reconnect.
+  revocations.onChange(() => {
+    const closed = live.closeWhere(
+      (token) => revocations.isRevoked(token),
+      CloseCode.badToken,
+      'token-revoked',
+    );
+    if (closed > 0) {
+      metrics.closed.inc({ reason: 'token-revoked' }, closed);
+      logger.info({ closed }, 'closed connections of revoked tokens');
+    }
+  });
 
   const server: Server = createServer((req, res) => {
     handleRequest(ctx, req, res).catch((error: unknown) => {
@@ -120,12 +194,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     syncUrl: `ws://${hostInUrl}:${port}${SYNC_PATH.slice(0, -1)}`,
     port,
     registry,
+    revocations,
+    live,
+    metrics,
     close() {
       closing ??= (async () => {
+        ctx.lifecycle.closing = true;
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         const clientsGone = [...wss.clients].map(
           (ws) => new Promise<void>((resolve) => ws.once('close', () => resolve())),
         );
+        revocations.close();
         await registry.closeAll(CloseCode.shutdown, 'server shutting down');
         // Give clients a moment to answer the close frame, so they see 1001 rather than a reset.
         await Promise.race([Promise.all(clientsGone), delay(1000, undefined, { ref: false })]);
@@ -140,4 +219,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       return closing;
     },
   };
+}
+
+/** The data keys from the options, else from the environment; a bad key is a startup error. */
+function dataKeysFor(options: StartServerOptions): DataKey[] | null {
+  if (options.dataKeys !== undefined) return options.dataKeys;
+  const loaded = loadDataKeys();
+  if (!loaded.ok) throw new Error(loaded.message, { cause: loaded.details });
+  return loaded.value;
 }

@@ -39,7 +39,15 @@ export function describeStoreContract(backend: string, harness: StoreHarness): v
     });
 
     it('STORE-1 an unknown document loads empty', async () => {
-      expect(await store.load('org/x/directory')).toEqual({ updates: [], lastSeq: 0 });
+      expect(await store.load('org/x/directory')).toMatchObject({ updates: [], lastSeq: 0 });
+    });
+
+    it('STORE-8 an epoch, when the backend keeps one, is the same on every load and reopen', async () => {
+      const first = (await store.load('a')).epoch;
+      await store.append('a', updateSetting('k', 1));
+      expect((await store.load('a')).epoch).toBe(first);
+      store = await harness.reopen(store);
+      expect((await store.load('a')).epoch).toBe(first);
     });
 
     it('STORE-2 appends come back in order with increasing sequence numbers', async () => {

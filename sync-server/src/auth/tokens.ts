@@ -1,15 +1,20 @@
 import type { Principal } from '@firstline/core/access/index';
 import { Role } from '@firstline/core/model/index';
 import { fail, ok, type Result } from '@firstline/core/model/result';
+import { randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 
 /** Why a token was refused; all of them close a WebSocket with 4401 and answer HTTP 401. */
-export type TokenFailure = 'token-missing' | 'token-invalid' | 'token-expired';
+export type TokenFailure = 'token-missing' | 'token-invalid' | 'token-expired' | 'token-revoked';
 
 /** A verified token: who it speaks for and when it stops being valid (epoch seconds). */
 export interface VerifiedToken {
   principal: Principal;
   expiresAt: number;
+  /** Issue time in epoch seconds (0 when the token has none); a person-wide revocation compares it. */
+  issuedAt: number;
+  /** The token's own id (`jti`), so one token can be revoked without its holder's others. */
+  tokenId: string | null;
 }
 
 /** Signs a token for `principal`, valid for `ttlSeconds` from `now` (a Date, so tests pick the time). */
@@ -24,6 +29,7 @@ export async function signToken(
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(principal.personId)
     .setIssuedAt(iat)
+    .setJti(randomUUID())
     .setExpirationTime(iat + ttlSeconds)
     .sign(secret);
 }
@@ -51,6 +57,8 @@ export async function verifyToken(
     return ok({
       principal: { personId: payload.sub!, org: payload.org, role: role.data },
       expiresAt: payload.exp!,
+      issuedAt: typeof payload.iat === 'number' ? payload.iat : 0,
+      tokenId: typeof payload.jti === 'string' ? payload.jti : null,
     });
   } catch (error) {
     if (error instanceof errors.JWTExpired) return fail('token-expired', 'token expired');

@@ -51,6 +51,10 @@ export class SharedDoc {
   private lastSeq: number;
   /** Rows the store holds for this document (a snapshot counts as one); what compaction reduces. */
   private pieces: number;
+  /** Bytes the store holds for this document; checked against the document size limit. */
+  private bytes: number;
+  /** The stored document's epoch (see `StoredDoc.epoch`). */
+  readonly epoch: string;
   private tail: Promise<void> | null = null;
   private broken = false;
   private readonly views = new Map<string, unknown>();
@@ -67,11 +71,18 @@ export class SharedDoc {
     }, 'store');
     this.lastSeq = stored.lastSeq;
     this.pieces = stored.updates.length;
+    this.bytes = stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
+    this.epoch = stored.epoch ?? '';
     this.awareness = new Awareness(this.doc);
     // The server is not a user: it must not show up in anyone's presence list.
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.commit(update, origin));
     this.awareness.on('update', this.onAwareness);
+  }
+
+  /** Bytes stored for this document (snapshot plus log); an upper bound of its encoded size. */
+  get storedBytes(): number {
+    return this.bytes;
   }
 
   /** Whether an update failed to commit; a broken document accepts nothing more. */
@@ -119,6 +130,7 @@ export class SharedDoc {
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     const through = this.lastSeq;
     this.pieces = 1;
+    this.bytes = snapshot.byteLength;
     await this.store.compact(this.name, snapshot, through);
     this.options.logger.debug({ doc: this.name, through, bytes: snapshot.length }, 'compacted');
   }
@@ -167,6 +179,7 @@ export class SharedDoc {
     if (this.broken) return;
     this.lastSeq = Math.max(this.lastSeq, seq);
     this.pieces += 1;
+    this.bytes += update.byteLength;
     const message = encodeUpdate(update);
     for (const peer of this.peers.keys()) {
       if (peer !== origin) peer.send(message);

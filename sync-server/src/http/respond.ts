@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Principal } from '@firstline/core/access/index';
-import { verifyToken } from '../auth/tokens.ts';
+import type { TokenVerifier } from '../server-context.ts';
 
 /** Writes a JSON answer; every API answer, errors included, is JSON with a `reason` on failure. */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -66,11 +66,12 @@ export function readBody(
 export async function authenticate(
   req: IncomingMessage,
   res: ServerResponse,
-  secret: Uint8Array,
+  verify: TokenVerifier,
 ): Promise<Principal | null> {
   const header = req.headers.authorization ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  const verified = await verifyToken(secret, match?.[1]);
+  // The server's verifier: the same checks as a sync connection, revocations included.
+  const verified = await verify(match?.[1] ?? null);
   if (verified.ok) return verified.value.principal;
   res.setHeader('www-authenticate', 'Bearer');
   sendError(res, 401, verified.reason, verified.message);

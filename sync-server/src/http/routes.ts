@@ -2,7 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { departmentReport } from '../api/department-report.ts';
 import type { ServerContext } from '../server-context.ts';
 import { currentDirectory } from './authorize.ts';
+import { handleRevocations, REVOCATIONS_PATH } from './admin-routes.ts';
 import { handleImport } from './import-route.ts';
+import { handleMetrics, handleReady } from './ops-routes.ts';
 import { authenticate, isStaff, sendError, sendJson } from './respond.ts';
 
 const AGGREGATES = /^\/api\/orgs\/([A-Za-z0-9][A-Za-z0-9._:-]{0,119})\/aggregates\/departments$/;
@@ -21,8 +23,22 @@ export async function handleRequest(
     sendJson(res, 200, { ok: true, docsLoaded: ctx.registry.loadedNames().length });
     return;
   }
+  if (path === '/readyz' && method === 'GET') {
+    await handleReady(ctx, res);
+    return;
+  }
+  if (path === '/metrics' && method === 'GET') {
+    await handleMetrics(ctx, req, res);
+    return;
+  }
+  if (path === REVOCATIONS_PATH && (method === 'GET' || method === 'POST')) {
+    const principal = await authenticate(req, res, ctx.verify);
+    if (principal === null) return;
+    await handleRevocations(ctx, principal, req, res);
+    return;
+  }
   if (path === '/api/me' && method === 'GET') {
-    const principal = await authenticate(req, res, ctx.secret);
+    const principal = await authenticate(req, res, ctx.verify);
     if (principal === null) return;
     const directory = await currentDirectory(ctx.registry, principal.org);
     const person = directory.people.get(principal.personId) ?? null;
@@ -34,7 +50,7 @@ export async function handleRequest(
     return;
   }
   if (path === '/api/import' && method === 'POST') {
-    const principal = await authenticate(req, res, ctx.secret);
+    const principal = await authenticate(req, res, ctx.verify);
     if (principal === null) return;
     if (!isStaff(principal)) {
       sendError(res, 403, 'forbidden', 'only hr and admin may import');
@@ -45,7 +61,7 @@ export async function handleRequest(
   }
   const aggregates = AGGREGATES.exec(path);
   if (aggregates !== null && method === 'GET') {
-    const principal = await authenticate(req, res, ctx.secret);
+    const principal = await authenticate(req, res, ctx.verify);
     if (principal === null) return;
     const org = aggregates[1]!;
     if (!isStaff(principal) || principal.org !== org) {

@@ -11,10 +11,18 @@ export const CloseCode = {
   badToken: 4401,
   /** The token is fine but the permission function denied this document. */
   forbidden: 4403,
-  /** A frame is bigger than the server accepts. */
+  /**
+   * A frame, the document an update would grow, or what a connection sent before its token was
+   * verified is bigger than the server accepts (the reason says which).
+   */
   tooLarge: 4413,
-  /** Reserved for rate limiting; not sent yet. */
+  /** Too many connection attempts or messages from one address or one person; retry later. */
   rateLimited: 4429,
+  /**
+   * The client named the epoch of its copy and the stored document has another one (it was
+   * restored or reset): the reason is `epoch:{current}`. The copy must not be merged back.
+   */
+  epochChanged: 4409,
   /** A frame does not follow the y-websocket protocol (standard code for invalid payload data). */
   invalidMessage: 1007,
   /** The server is shutting down; clients should reconnect later. */

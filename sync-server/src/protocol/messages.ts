@@ -4,6 +4,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
+import { SAVE_MESSAGE_TYPE, SaveSubtype } from './save-messages.ts';
 
 /**
  * Top-level message types of the y-websocket protocol. The stock `y-websocket` client speaks these,
@@ -60,6 +61,7 @@ export type ClientMessage =
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'query-awareness' }
   | { type: 'auth' }
+  | { type: 'save-request'; n: number }
   | { type: 'malformed'; detail: string };
 
 /**
@@ -86,6 +88,12 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
         return { type: 'query-awareness' };
       case MessageType.auth:
         return { type: 'auth' };
+      case SAVE_MESSAGE_TYPE: {
+        const sub = decoding.readVarUint(decoder);
+        if (sub !== SaveSubtype.request)
+          return { type: 'malformed', detail: `save message ${sub}` };
+        return { type: 'save-request', n: decoding.readVarUint(decoder) };
+      }
       default:
         return { type: 'malformed', detail: `unknown message type ${type}` };
     }

@@ -7,6 +7,12 @@ export interface StoredDoc {
   updates: Uint8Array[];
   /** Sequence number of the last stored update, 0 when nothing is stored. */
   lastSeq: number;
+  /**
+   * The document's epoch: changes when the stored document is replaced wholesale (a restore), so
+   * a client holding a copy of the old one can tell and must not merge it back. Backends that do
+   * not track epochs leave it out (read as "").
+   */
+  epoch?: string;
 }
 
 /**

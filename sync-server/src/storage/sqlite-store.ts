@@ -1,5 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { DocStore, StoredDoc } from './doc-store.ts';
+
+/** The `meta` row that holds the store's epoch (every document of the file shares it). */
+export const EPOCH_KEY = 'epoch';
+
+/** A fresh random epoch: 16 hex digits. */
+export function newStoreEpoch(): string {
+  return randomBytes(8).toString('hex');
+}
 
 /**
  * The default store: one SQLite file in WAL mode with `synchronous=FULL`, so an update is on disk
@@ -27,7 +36,19 @@ export function createSqliteStore(file: string): DocStore {
       through_seq INTEGER NOT NULL,
       data BLOB NOT NULL
     );
+    CREATE TABLE IF NOT EXISTS meta (
+      key TEXT PRIMARY KEY,
+      value TEXT NOT NULL
+    );
   `);
+  // The store's epoch, made once; `firstline restore` replaces it (see `newStoreEpoch`).
+  db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(
+    EPOCH_KEY,
+    newStoreEpoch(),
+  );
+  const epoch = (
+    db.prepare('SELECT value FROM meta WHERE key = ?').get(EPOCH_KEY) as { value: string }
+  ).value;
   const selectSnapshot = db.prepare<[string], { through_seq: number; data: Buffer }>(
     'SELECT through_seq, data FROM snapshots WHERE doc = ?',
   );
@@ -56,7 +77,7 @@ export function createSqliteStore(file: string): DocStore {
     const rows = selectUpdates.all(name, after);
     const updates = rows.map((r) => new Uint8Array(r.data));
     if (snapshot) updates.unshift(new Uint8Array(snapshot.data));
-    return { updates, lastSeq: rows.at(-1)?.seq ?? after };
+    return { updates, lastSeq: rows.at(-1)?.seq ?? after, epoch };
   });
   const compact = db.transaction((name: string, snapshot: Uint8Array, throughSeq: number) => {
     upsertSnapshot.run(name, throughSeq, snapshot);

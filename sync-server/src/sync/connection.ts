@@ -7,7 +7,9 @@ import * as Y from 'yjs';
 import { WebSocket, type RawData } from 'ws';
 import type { DocRegistry } from '../documents/doc-registry.ts';
 import type { DocPeer, SharedDoc } from '../documents/shared-doc.ts';
+import type { ClosingReason } from '../metrics/server-metrics.ts';
 import { CloseCode } from '../protocol/close-codes.ts';
+import { encodeSaved } from '../protocol/save-messages.ts';
 import {
   decodeClientMessage,
   encodeAwareness,
@@ -21,6 +23,16 @@ export interface ConnectionOptions {
   maxMessageBytes: number;
   /** A client that does not answer a ping within this time is dropped. */
   pingIntervalMs: number;
+  /** Updates that would grow the stored document past this many bytes close it with 4413. */
+  maxDocBytes?: number;
+  /** Rate limiting: called for every frame; false closes the connection with 4429. */
+  allowMessage?: () => boolean;
+  /** Frames the client sent before it was authorized, replayed first, in order. */
+  held?: RawData[];
+  /** Told why the server closed this connection (for metrics). */
+  onServerClose?: (reason: ClosingReason) => void;
+  /** Told when a save acknowledgement was sent (for metrics). */
+  onAck?: () => void;
 }
 
 /** What the upgrade decided about this connection. */
@@ -61,6 +73,13 @@ export function serveConnection(
   let alive = true;
   let dropped = 0;
   let access = grant.access;
+  // After the server decided to close, the frames still in flight are not looked at.
+  let closing = false;
+  const closeFor = (reason: ClosingReason, code: number, text: string): void => {
+    closing = true;
+    options.onServerClose?.(reason);
+    peer.close(code, text);
+  };
 
   const peer: DocPeer = {
     send(message) {
@@ -78,7 +97,7 @@ export function serveConnection(
       const next = decideAccess(grant.principal, grant.ref, directory, grant.facts);
       if (next === access) return;
       log.info({ from: access, to: next }, 'access changed by a directory update');
-      if (next === 'deny') peer.close(CloseCode.forbidden, 'access revoked');
+      if (next === 'deny') closeFor('access-revoked', CloseCode.forbidden, 'access revoked');
       else access = next;
     },
   };
@@ -100,16 +119,21 @@ export function serveConnection(
 
   const untilExpiry = grant.expiresAt * 1000 - Date.now();
   const expiry = setTimeout(
-    () => peer.close(CloseCode.badToken, 'token expired'),
+    () => closeFor('token-expired', CloseCode.badToken, 'token expired'),
     Math.min(Math.max(untilExpiry, 0), 2_147_000_000),
   );
   expiry.unref();
 
-  ws.on('message', (data: RawData) => {
-    const bytes = toBytes(data);
+  const handleMessage = (bytes: Uint8Array): void => {
+    if (closing || ws.readyState !== WebSocket.OPEN) return;
     if (bytes.byteLength > options.maxMessageBytes) {
       log.warn({ bytes: bytes.byteLength }, 'frame too large');
-      peer.close(CloseCode.tooLarge, 'frame too large');
+      closeFor('frame-too-large', CloseCode.tooLarge, 'frame too large');
+      return;
+    }
+    if (options.allowMessage !== undefined && !options.allowMessage()) {
+      log.warn('message rate limit reached');
+      closeFor('rate-limited', CloseCode.rateLimited, 'rate limited');
       return;
     }
     if (shared.isBroken) return;
@@ -124,32 +148,59 @@ export function serveConnection(
           if (dropped === 1) log.warn('dropping updates from a read-only connection');
           return;
         }
-        try {
-          Y.applyUpdate(shared.doc, message.update, peer);
-        } catch (error) {
-          log.warn({ err: error }, 'malformed update');
-          peer.close(CloseCode.invalidMessage, 'malformed update');
+        if (
+          options.maxDocBytes !== undefined &&
+          shared.storedBytes + message.update.byteLength > options.maxDocBytes &&
+          // The stored log overstates the size until compaction; measure before refusing.
+          Y.encodeStateAsUpdate(shared.doc).byteLength + message.update.byteLength >
+            options.maxDocBytes
+        ) {
+          log.warn({ bytes: shared.storedBytes }, 'document too large');
+          closeFor('doc-too-large', CloseCode.tooLarge, 'document too large');
+          return;
         }
+        Y.applyUpdate(shared.doc, message.update, peer);
         return;
       case 'awareness':
-        try {
-          applyAwarenessUpdate(shared.awareness, message.update, peer);
-        } catch (error) {
-          log.warn({ err: error }, 'malformed awareness update');
-          peer.close(CloseCode.invalidMessage, 'malformed awareness update');
-        }
+        applyAwarenessUpdate(shared.awareness, message.update, peer);
         return;
       case 'query-awareness':
         peer.send(encodeAwareness(shared.awareness));
         return;
       case 'auth':
         return;
+      case 'save-request': {
+        // Everything this connection sent before the request is committed, or queued behind the
+        // commits in order; answer once those are done. A broken document answers nothing.
+        const refused = dropped > 0;
+        shared.flushed().then(
+          () => {
+            if (shared.isBroken) return;
+            peer.send(encodeSaved({ n: message.n, epoch: shared.epoch, refused }));
+            options.onAck?.();
+          },
+          () => undefined,
+        );
+        return;
+      }
       case 'malformed':
         log.warn({ detail: message.detail }, 'malformed message');
-        peer.close(CloseCode.invalidMessage, 'malformed message');
+        closeFor('malformed', CloseCode.invalidMessage, 'malformed message');
         return;
     }
-  });
+  };
+
+  // Every decoder below can throw on bytes a client made up (a state vector that ends early, an
+  // update with a bad struct): such a frame closes this connection, never the process.
+  const onMessage = (data: RawData): void => {
+    try {
+      handleMessage(toBytes(data));
+    } catch (error) {
+      log.warn({ err: error }, 'malformed frame');
+      closeFor('malformed', CloseCode.invalidMessage, 'malformed frame');
+    }
+  };
+  ws.on('message', onMessage);
 
   ws.on('close', (code) => {
     clearInterval(ping);
@@ -162,5 +213,6 @@ export function serveConnection(
 
   peer.send(encodeSyncStep1(shared.doc));
   if (shared.awareness.getStates().size > 0) peer.send(encodeAwareness(shared.awareness));
+  for (const frame of options.held ?? []) onMessage(frame);
   log.debug('connection open');
 }

@@ -62,10 +62,12 @@ function mean(values: number[]): number | null {
  * Headcount and latest-rating distribution for every unit of kind `department`, sorted by name.
  * `records` maps person id to that person's record; people without one count as unrated. Pure:
  * the server and the CLI gather the documents and call this, so both report the same numbers.
+ * `asOf` (YYYY-MM-DD, the caller's today) leaves out ratings dated after it.
  */
 export function departmentAggregates(
   directory: Directory,
   records: ReadonlyMap<string, PersonRecord>,
+  asOf?: string,
 ): DepartmentAggregate[] {
   const departments = [...directory.units.values()].filter((u) => u.kind === 'department');
   return departments
@@ -79,7 +81,7 @@ export function departmentAggregates(
       const norms: number[] = [];
       for (const p of people) {
         const record = records.get(p.id);
-        const latest = record === undefined ? null : latestRating(record);
+        const latest = record === undefined ? null : latestRating(record, asOf);
         if (latest === null) continue;
         const label = latest.label.trim() === '' ? String(latest.value) : latest.label.trim();
         const bucket = buckets.get(label) ?? { label, value: latest.value, count: 0 };

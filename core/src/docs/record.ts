@@ -47,10 +47,15 @@ export function readRecord(doc: Y.Doc): PersonRecord {
   };
 }
 
-/** The most recent prior rating (by date, undated last), or null when there is none. */
-export function latestRating(record: PersonRecord): PriorRating | null {
+/**
+ * The most recent prior rating (by date, undated last), or null when there is none. Ratings dated
+ * after `asOf` are not yet history and are skipped, so a mistyped 2099 cannot stay "latest"
+ * forever.
+ */
+export function latestRating(record: PersonRecord, asOf?: string): PriorRating | null {
   let best: PriorRating | null = null;
   for (const r of record.ratings.values()) {
+    if (asOf !== undefined && r.date !== null && r.date > asOf) continue;
     if (best === null || (r.date ?? '') > (best.date ?? '')) best = r;
   }
   return best;

@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../model/result.ts';
-import { detectDateFormat, type DateFormat } from './dates.ts';
+import { detectDateLayout, type DateFormat } from './dates.ts';
 import type { ImportProfile } from './profile.ts';
-import type { Table } from './table.ts';
+import type { RowIssue, Table } from './table.ts';
 
 /** Where each column a profile names sits in the table, and how each date column is laid out. */
 export interface ColumnIndex {
@@ -11,6 +11,8 @@ export interface ColumnIndex {
   dateLayouts: ReadonlyMap<string, Exclude<DateFormat, 'auto'>>;
   /** Header names (as in the file) the profile reads; repairs elsewhere are not worth reporting. */
   used: ReadonlySet<string>;
+  /** Date columns read in the profile's order because no value decided it: a warning for HR. */
+  assumedDateOrder: RowIssue[];
 }
 
 /** Every header name the profile refers to, so a missing one is caught before any row is read. */
@@ -64,18 +66,32 @@ export function resolveColumns(
     );
   }
   const dateLayouts = new Map<string, Exclude<DateFormat, 'auto'>>();
+  const assumedDateOrder: RowIssue[] = [];
   for (const name of dateColumns(profile)) {
     const at = index.get(name) ?? -1;
     const format = profile.dates.format;
-    dateLayouts.set(
-      name,
-      format === 'auto'
-        ? detectDateFormat(
-            table.rows.map((r) => r.cells[at] ?? ''),
-            profile.dates.ambiguousOrder,
-          )
-        : format,
+    if (format !== 'auto') {
+      dateLayouts.set(name, format);
+      continue;
+    }
+    const order = profile.dates.ambiguousOrder;
+    const decision = detectDateLayout(
+      table.rows.map((r) => r.cells[at] ?? ''),
+      order,
     );
+    dateLayouts.set(name, decision.layout);
+    if (decision.decidedBy === 'order') {
+      const other = decision.layout === 'M/D/YYYY' ? 'D/M/YYYY' : 'M/D/YYYY';
+      assumedDateOrder.push({
+        line: 1,
+        field: name,
+        reason: 'date-order-assumed',
+        message:
+          `no date in column "${name}" shows whether it is day-first or month-first; read as ` +
+          `${decision.layout} (${order}). If the file is ${other}, import again with ` +
+          `--date-format ${other}.`,
+      });
+    }
   }
-  return ok({ index, dateLayouts, used });
+  return ok({ index, dateLayouts, used, assumedDateOrder });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectDateFormat, parseDate } from './dates.ts';
+import { runImport } from './run-import.ts';
 
 describe('dates', () => {
   it('reads M/D/YYYY without zero padding (HR Data Set v14)', () => {
@@ -38,5 +39,34 @@ describe('dates', () => {
     expect(detectDateFormat(['3/4/2020', '1/2/2019'], 'day-first')).toBe('D/M/YYYY');
     expect(detectDateFormat(['3/4/2020', '1/2/2019'], 'month-first')).toBe('M/D/YYYY');
     expect(detectDateFormat(['2020-03-04'], 'day-first')).toBe('YYYY-MM-DD');
+  });
+});
+
+describe('ambiguous date columns are reported', () => {
+  it('a column where every date could be either order is read in the profile order, with a warning', async () => {
+    const csv = 'id,name,hired\n1,Ann Lee,03/04/2019\n2,Bo Chen,11/12/2020\n';
+    const outcome = await runImport(new TextEncoder().encode(csv), {
+      profile: {
+        name: 'test',
+        columns: { id: 'id', name: 'name', hireDate: 'hired' },
+      },
+      org: 'acme',
+    });
+    expect(outcome.ok).toBe(true);
+    const warning = outcome.report.repaired.find((r) => r.reason === 'date-order-assumed');
+    expect(warning?.field).toBe('hired');
+    expect(warning?.line).toBe(1);
+    expect(warning?.message).toContain('--date-format D/M/YYYY');
+    if (outcome.ok) expect(outcome.plan.people[0]?.hiredOn).toBe('2019-03-04');
+  });
+
+  it('a column that shows its order by a day above 12 carries no warning', async () => {
+    const csv = 'id,name,hired\n1,Ann Lee,03/04/2019\n2,Bo Chen,25/12/2020\n';
+    const outcome = await runImport(new TextEncoder().encode(csv), {
+      profile: { name: 'test', columns: { id: 'id', name: 'name', hireDate: 'hired' } },
+      org: 'acme',
+    });
+    expect(outcome.report.repaired.some((r) => r.reason === 'date-order-assumed')).toBe(false);
+    if (outcome.ok) expect(outcome.plan.people[0]?.hiredOn).toBe('2019-04-03');
   });
 });

@@ -24,6 +24,21 @@ export function detectDateFormat(
   values: Iterable<string>,
   order: DateOrder,
 ): Exclude<DateFormat, 'auto'> {
+  return detectDateLayout(values, order).layout;
+}
+
+/** A column's layout and what decided it: its own values, or the profile's order for lack of them. */
+export interface DateLayoutDecision {
+  layout: Exclude<DateFormat, 'auto'>;
+  /** `order`: slashed dates where no value exceeds 12, read in the profile's stated order. */
+  decidedBy: 'iso' | 'data' | 'order';
+}
+
+/**
+ * `detectDateFormat` with its reason, so the import report can warn when a column's reading was an
+ * assumption (every value could be day-first or month-first) rather than something the file showed.
+ */
+export function detectDateLayout(values: Iterable<string>, order: DateOrder): DateLayoutDecision {
   let dayFirst = false;
   let monthFirst = false;
   let slashed = false;
@@ -34,10 +49,10 @@ export function detectDateFormat(
     if (Number(m[1]) > 12) dayFirst = true;
     if (Number(m[2]) > 12) monthFirst = true;
   }
-  if (!slashed) return 'YYYY-MM-DD';
-  if (dayFirst && !monthFirst) return 'D/M/YYYY';
-  if (monthFirst && !dayFirst) return 'M/D/YYYY';
-  return order === 'day-first' ? 'D/M/YYYY' : 'M/D/YYYY';
+  if (!slashed) return { layout: 'YYYY-MM-DD', decidedBy: 'iso' };
+  if (dayFirst && !monthFirst) return { layout: 'D/M/YYYY', decidedBy: 'data' };
+  if (monthFirst && !dayFirst) return { layout: 'M/D/YYYY', decidedBy: 'data' };
+  return { layout: order === 'day-first' ? 'D/M/YYYY' : 'M/D/YYYY', decidedBy: 'order' };
 }
 
 /**

@@ -59,6 +59,7 @@ export function planImport(
   }
   const columns = resolveColumns(table, profile);
   if (!columns.ok) return { ok: false, reason: columns.reason, message: columns.message, report };
+  report.repaired.push(...columns.value.assumedDateOrder);
   report.repaired.push(
     ...table.repaired.filter((r) => r.field === undefined || columns.value.used.has(r.field)),
   );

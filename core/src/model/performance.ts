@@ -6,20 +6,31 @@ export const Direction = z.enum(['increase', 'decrease']);
 export type Direction = z.infer<typeof Direction>;
 
 /** A rating given in an earlier system or cycle, kept as history for trends and predictions. */
-export const PriorRating = z.object({
-  id: Id,
-  personId: Id,
-  /** Label of the cycle it came from ("2019 annual review"); imported ratings have no cycle id. */
-  cycleLabel: z.string(),
-  date: IsoDate.nullable(),
-  /** The rating on its own scale, and the scale's bounds, so 1-4 and 1-5 scales can be compared. */
-  value: z.number(),
-  scaleMin: z.number(),
-  scaleMax: z.number(),
-  /** The wording the old system used ("Fully Meets"). */
-  label: z.string().default(''),
-  source: z.string().default('import'),
-});
+export const PriorRating = z
+  .object({
+    id: Id,
+    personId: Id,
+    /** Label of the cycle it came from ("2019 annual review"); imported ratings have no cycle id. */
+    cycleLabel: z.string(),
+    date: IsoDate.nullable(),
+    /** The rating on its own scale, and the scale's bounds, so 1-4 and 1-5 scales can be compared. */
+    value: z.number(),
+    scaleMin: z.number(),
+    scaleMax: z.number(),
+    /** The wording the old system used ("Fully Meets"). */
+    label: z.string().max(80).default(''),
+    source: z.string().default('import'),
+  })
+  // A rating outside its own scale would skew every average it enters (a tester wrote 999 on a
+  // 1-4 scale through a record document): such an entry is invalid and readers skip it.
+  .refine((r) => r.scaleMin < r.scaleMax, {
+    message: 'a rating scale must have its minimum below its maximum',
+    path: ['scaleMax'],
+  })
+  .refine((r) => r.value >= r.scaleMin && r.value <= r.scaleMax, {
+    message: 'a rating must lie within its scale',
+    path: ['value'],
+  });
 export type PriorRating = z.infer<typeof PriorRating>;
 
 /** One figure of a person's indicator (absences, engagement...), as of a date. */

@@ -36,6 +36,7 @@ export function teamRows(
   directory: Directory,
   managerId: string,
   records: ReadonlyMap<string, RecordSlot>,
+  asOf?: string,
 ): TeamRow[] {
   return directReports(directory.people, managerId)
     .filter((p) => p.status !== 'terminated')
@@ -50,7 +51,7 @@ export function teamRows(
         unitName: unit?.name ?? person.unitId ?? '',
         onLeave: person.status === 'leave',
         record: slot.state,
-        rating: record ? latestRating(record) : null,
+        rating: record ? latestRating(record, asOf) : null,
         indicators: record
           ? [...record.indicators.values()].sort(
               (a, b) => a.label.localeCompare(b.label) || a.key.localeCompare(b.key),

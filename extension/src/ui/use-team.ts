@@ -9,6 +9,7 @@ import { useMemo } from 'preact/hooks';
 import type { TokenClaims } from '../settings/token-claims.ts';
 import type { DocStore } from '../store/doc-store.ts';
 import { summarizeConnections, type ConnectionState } from '../sync/connection-state.ts';
+import { localIsoDate } from '../team/record-edits.ts';
 import { teamRows, type RecordSlot, type TeamRow } from '../team/team-rows.ts';
 import { connectionOf, useDocs, type DocView } from './use-docs.ts';
 
@@ -77,7 +78,10 @@ export function useTeam(store: DocStore | null, claims: TokenClaims | null): Tea
         }
       }
     });
-    const rows = directory && claims ? teamRows(directory, claims.personId, slots) : [];
+    const rows =
+      directory && claims
+        ? teamRows(directory, claims.personId, slots, localIsoDate(new Date()))
+        : [];
     const connection = summarizeConnections(
       connectionOf(dirView),
       [...records.values()].map((v) => v.connection),

@@ -32,5 +32,9 @@ export async function departmentReport(
     invalidEntries += record.invalid.length;
     if (record.ratings.size > 0) records.set(person.id, record);
   }
-  return { org, departments: departmentAggregates(directory, records), invalidEntries };
+  return {
+    org,
+    departments: departmentAggregates(directory, records, new Date().toISOString().slice(0, 10)),
+    invalidEntries,
+  };
 }

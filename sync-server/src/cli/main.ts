@@ -21,7 +21,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--port <port>', 'port (0 picks a free one)', '8787')
     .option('--data <dir>', 'data directory (SQLite store, jwt-secret)', './data')
-    .action(async (flags: ServeFlags) => setExit(await serveCommand(flags)));
+    .option('--store <url>', 'scale-out: shared store postgres://... (or FIRSTLINE_STORE_URL)')
+    .option(
+      '--redis <url>',
+      'scale-out: redis://... every instance follows (or FIRSTLINE_REDIS_URL)',
+    )
+    .action(async (flags: ServeFlags) => setExit(await serveCommand(flags, io)));
 
   program
     .command('token')

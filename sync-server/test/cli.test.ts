@@ -80,6 +80,13 @@ describe('firstline CLI', () => {
       data.dir,
     ]);
     expect(ttl.code).toBe(ExitCode.usage);
+    const forever = await run(
+      ['token', '--person', 'a1', '--org', 'acme', '--role', 'hr', '--ttl', '9999999d'].concat([
+        '--data',
+        data.dir,
+      ]),
+    );
+    expect(forever.code).toBe(ExitCode.usage);
   });
 
   it('import --data writes the store; a server started on that dir serves it', async () => {

@@ -192,6 +192,19 @@ describe('decideAccess (THREAT_MODEL access table)', () => {
     expect(decideAccess(boot, parseDocName('org/acme/team/t1')!, directory)).toBe(D);
   });
 
+  it('ACCESS a member token for a person not in the directory opens nothing', () => {
+    const ghost: Principal = { personId: 'p-nobody', org: 'acme', role: 'member' };
+    for (const name of [
+      'org/acme/directory',
+      'org/acme/strategy',
+      'org/acme/person/p-nobody/record',
+      'org/acme/person/p-nobody/private',
+      'org/acme/user/p-nobody/prefs',
+    ]) {
+      expect(decideAccess(ghost, parseDocName(name)!, directory), name).toBe(D);
+    }
+  });
+
   it('ACCESS a manager chain with a cycle does not hang and grants nothing extra', () => {
     const looped = makeDirectory([person('m1', 'a1', 't1'), person('a1', 'm1', 't1')]);
     const ref = parseDocName('org/acme/person/a1/record')!;

@@ -133,6 +133,9 @@ export function decideAccess(
   const hr = principal.role === 'hr';
   const admin = principal.role === 'admin';
   const staff = hr || admin;
+  // A member token speaks for a person of the directory; one minted for an id nobody has (a typo,
+  // a deleted person) opens nothing. HR and admin tokens may belong to service accounts.
+  if (me === undefined && !staff) return 'deny';
 
   switch (ref.kind) {
     case 'directory':

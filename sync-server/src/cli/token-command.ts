@@ -5,6 +5,9 @@ import { loadSecret } from '../auth/secret.ts';
 import { parseTtl, signToken } from '../auth/tokens.ts';
 import { ExitCode, type CliIo } from './cli-io.ts';
 
+/** The longest lifetime `firstline token` signs (365 days). */
+export const MAX_TTL_SECONDS = 365 * 24 * 3600;
+
 /** Flags of `firstline token`. */
 export interface TokenFlags {
   person: string;
@@ -35,6 +38,10 @@ export async function tokenCommand(
   const ttl = parseTtl(flags.ttl);
   if (ttl === null) {
     io.err('--ttl is a number with s, m, h or d (30d, 12h)');
+    return ExitCode.usage;
+  }
+  if (ttl > MAX_TTL_SECONDS) {
+    io.err('--ttl is at most 365d: a token that never expires cannot be taken back by waiting');
     return ExitCode.usage;
   }
   const secret = loadSecret(resolve(flags.data));

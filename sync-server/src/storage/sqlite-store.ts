@@ -1,3 +1,4 @@
+import { closeSync, openSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { DocStore, StoredDoc } from './doc-store.ts';
@@ -20,6 +21,8 @@ export function newStoreEpoch(): string {
  * `seq` it covers. Loading is the snapshot followed by the updates after it.
  */
 export function createSqliteStore(file: string): DocStore {
+  // People data: owner-only. SQLite gives the -wal and -shm files the main file's permissions.
+  if (file !== ':memory:') closeSync(openSync(file, 'a', 0o600));
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');

@@ -34,7 +34,7 @@ export function SettingsForm(props: {
     ? t('settings.signedInAs', {
         person: props.personName ?? claims.value.personId,
         org: claims.value.org,
-        role: claims.value.role,
+        role: t(`role.${claims.value.role}`),
       })
     : claims.reason === 'expired'
       ? t('token.expired', {
@@ -46,6 +46,10 @@ export function SettingsForm(props: {
 
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
+    setSaved(false);
+    // A token the panel cannot read (or one already expired) would only fail later at the
+    // server; the line under the field already says why, so nothing is saved.
+    if (token.trim() !== '' && !claims.ok) return;
     await props.onSave({ serverUrl, token, language });
     setSaved(true);
   };

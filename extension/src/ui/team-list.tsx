@@ -4,6 +4,11 @@ import { formatNumber, formatRating, type TeamRow } from '../team/team-rows.ts';
 /** Up to this many indicator figures on a row; the rest are in the detail view. */
 const ROW_INDICATORS = 3;
 
+/** "%" and "/5" sit against the number; a word unit gets a thin space ("7 days"). */
+function unitText(unit: string): string {
+  return /^[%/°‰]/.test(unit) ? unit : `\u2009${unit}`;
+}
+
 /** A compact figure: `Quota attainment 104%`. */
 export function IndicatorFigure(props: { label: string; value: number; unit: string }) {
   return (
@@ -11,7 +16,7 @@ export function IndicatorFigure(props: { label: string; value: number; unit: str
       <span class="figure-label">{props.label}</span>
       <span class="figure-value">
         {formatNumber(props.value)}
-        {props.unit && <span class="figure-unit">{props.unit}</span>}
+        {props.unit && <span class="figure-unit">{unitText(props.unit)}</span>}
       </span>
     </span>
   );

@@ -33,7 +33,9 @@ export function formatImportSummary(result: ImportResponse, org: string): string
     );
   }
   lines.push(
-    `  rows ${c.rows}, imported ${c.imported}, rejected rows ${c.rejectedRows}`,
+    result.ok
+      ? `  rows ${c.rows}, imported ${c.imported}, rejected rows ${c.rejectedRows}`
+      : `  rows ${c.rows}, valid ${c.imported}, rejected rows ${c.rejectedRows}: nothing imported`,
     `  people ${c.people} (managers ${c.managers}, created from names ${c.managersCreated})`,
     `  units ${c.units} (departments ${c.departments}, teams ${c.teams}), regions ${c.regions}`,
     `  prior ratings ${c.priorRatings}, indicator values ${c.indicators}`,

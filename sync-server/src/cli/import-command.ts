@@ -72,8 +72,9 @@ async function intoDataDir(
     );
     return ExitCode.unavailable;
   }
-  mkdirSync(dataDir, { recursive: true });
-  const store = createSqliteStore(join(dataDir, STORE_FILE));
+  // A dry run reads nothing stored and writes nothing, not even an empty database file.
+  if (!settings.dryRun) mkdirSync(dataDir, { recursive: true });
+  const store = createSqliteStore(settings.dryRun ? ':memory:' : join(dataDir, STORE_FILE));
   // The same registry and commit path as the server, with nobody connected.
   const registry = new DocRegistry({ store, logger: silentLogger(), unloadGraceMs: 0 });
   try {

@@ -37,8 +37,9 @@ import { createZonedDayOf } from './zoned-day.ts';
  *   Bucket: the day of the later check-in.
  * - follow-up-due: a coaching entry's follow-up date has come and no later entry about the same
  *   person exists. Medium. Bucket: the follow-up date.
- * Only active goals owned by active people are looked at; unit goals have no single subject and
- * are left to the team views.
+ * Only active goals owned by active people are looked at. Unit goals have no single person to
+ * remind about; they are evaluated only for the units listed in `units` (a team lead watching
+ * factory lines), with the unit as the subject.
  */
 
 /** Everything the rules read. `checkIns` may be pre-indexed to share the work with a dashboard. */
@@ -46,6 +47,8 @@ export interface ReminderInput {
   now: Date;
   timeZone: string;
   people: readonly Pick<Person, 'id' | 'status'>[];
+  /** Units whose own goals are evaluated too (the unit is then the reminder's subject). */
+  units?: readonly string[];
   goals: readonly Goal[];
   checkIns: readonly CheckIn[] | CheckInIndex;
   coachingEntries: readonly CoachingEntry[];
@@ -80,6 +83,7 @@ export function evaluateReminders(input: ReminderInput): Reminder[] {
   const enabled = (rule: ReminderRule): boolean => !settings.disabledRules.includes(rule);
   const active = new Set<string>();
   for (const p of input.people) if (p.status === 'active') active.add(p.id);
+  const units = new Set<string>(input.units ?? []);
   const suppressed = new Set<string>(state.handledKeys);
   for (const key of Object.keys(state.done)) suppressed.add(key);
   const snoozed = new Map<string, number>();
@@ -123,9 +127,9 @@ export function evaluateReminders(input: ReminderInput): Reminder[] {
   const dropOn = enabled('confidence-drop');
 
   for (const goal of input.goals) {
-    if (goal.status !== 'active' || goal.owner.kind !== 'person') continue;
+    if (goal.status !== 'active') continue;
     const subject = goal.owner.id;
-    if (!active.has(subject)) continue;
+    if (goal.owner.kind === 'person' ? !active.has(subject) : !units.has(subject)) continue;
     const startDay = parseIsoDay(goal.periodStart);
     const endDay = parseIsoDay(goal.periodEnd);
     if (Number.isNaN(startDay) || Number.isNaN(endDay) || today < startDay) continue;

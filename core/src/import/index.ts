@@ -10,3 +10,7 @@ export { BUILTIN_PROFILES } from './profiles/builtin-profiles.ts';
 export { hrDatasetV14Profile } from './profiles/hr-dataset-v14.ts';
 export { hrPromotionProfile } from './profiles/hr-promotion.ts';
 export { orangehrmProfile } from './profiles/orangehrm.ts';
+export * from './check-ins-profile.ts';
+export * from './check-ins-plan.ts';
+export { parseAmount } from './check-ins-rows.ts';
+export * from './check-ins-run.ts';

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { processIo, ExitCode, type CliIo } from './cli-io.ts';
 import { importCommand, type ImportFlags } from './import-command.ts';
+import { addOpsCommands } from './ops-commands.ts';
 import { serveCommand, type ServeFlags } from './serve-command.ts';
 import { scoreCommand } from './score-command.ts';
 import { tokenCommand, type TokenFlags } from './token-command.ts';
@@ -67,6 +68,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description('score a scorecard file (JSON) and print its parts and final score as JSON')
     .argument('<file>', 'a scorecard description (core/SPEC-scoring.md S7)')
     .action(async (file: string) => setExit(await scoreCommand(file, io)));
+
+  addOpsCommands(program, io, setExit);
 
   return program;
 }

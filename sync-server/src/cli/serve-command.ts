@@ -34,7 +34,13 @@ export async function serveCommand(flags: ServeFlags, io?: CliIo): Promise<numbe
     return ExitCode.usage;
   }
   const logger = createLogger();
-  const common = { host: flags.host, port, dataDir: resolve(flags.data), logger };
+  const common = {
+    host: flags.host,
+    port,
+    dataDir: resolve(flags.data),
+    logger,
+    processMetrics: true,
+  };
   const server: RunningServer =
     storeUrl !== undefined && redisUrl !== undefined
       ? await startScaleOutServer({

@@ -1,0 +1,129 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { CloseCode } from '../src/protocol/close-codes.ts';
+import { SAVE_MESSAGE_TYPE } from '../src/protocol/save-messages.ts';
+import type { RunningServer } from '../src/server.ts';
+import {
+  closeCodeOf,
+  connectClient,
+  principals,
+  seedDirectory,
+  startTestServer,
+  synced,
+  tempDataDir,
+  tokenFor,
+} from './helpers.ts';
+import { mapUpdate, rawClient } from './raw-client.ts';
+
+let data: ReturnType<typeof tempDataDir>;
+let server: RunningServer;
+const cleanups: (() => void)[] = [];
+
+beforeEach(async () => {
+  data = tempDataDir();
+  server = await startTestServer(data.dir);
+  await seedDirectory(server);
+});
+
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) c();
+  await server.close();
+  data.remove();
+});
+
+async function storedMap(name: string): Promise<Record<string, unknown>> {
+  const doc = new Y.Doc();
+  for (const u of (await server.registry.store.load(name)).updates) Y.applyUpdate(doc, u);
+  return doc.getMap('m').toJSON();
+}
+
+describe('save acknowledgements', () => {
+  it('SYNC-ACK-1 answers a save request only after the edits before it are in the store', async () => {
+    const c = rawClient(
+      `${server.syncUrl}/org/acme/team/t1?token=${await tokenFor(principals.m1)}`,
+    );
+    cleanups.push(() => c.ws.close());
+    await c.opened;
+    const doc = new Y.Doc();
+    for (let i = 0; i < 5; i++) c.sendUpdate(mapUpdate(`k${i}`, i, doc));
+    c.requestSave(1);
+    const ack = await c.ackFor(1);
+    // The store is read at the moment the ack arrives: everything sent before it is there.
+    expect(Object.keys(await storedMap('org/acme/team/t1')).sort()).toEqual([
+      'k0',
+      'k1',
+      'k2',
+      'k3',
+      'k4',
+    ]);
+    expect(ack.refused).toBe(false);
+    expect(ack.epoch).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('SYNC-ACK-2 flags an ack of a read-only connection whose updates were refused', async () => {
+    const name = 'org/acme/person/a1/private';
+    const c = rawClient(`${server.syncUrl}/${name}?token=${await tokenFor(principals.hr1)}`);
+    cleanups.push(() => c.ws.close());
+    await c.opened;
+    c.sendUpdate(mapUpdate('sneaky', true));
+    c.requestSave(7);
+    expect((await c.ackFor(7)).refused).toBe(true);
+    expect(await storedMap(name)).toEqual({});
+  });
+
+  it('SYNC-ACK-3 a stock y-websocket client never receives the message type', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const types: number[] = [];
+    const { doc, provider } = connectClient(
+      server,
+      'org/acme/team/t1',
+      await tokenFor(principals.m1),
+    );
+    cleanups.push(() => provider.destroy());
+    const original = provider.messageHandlers.slice();
+    provider.messageHandlers[SAVE_MESSAGE_TYPE] = () => types.push(SAVE_MESSAGE_TYPE);
+    await synced(provider);
+    doc.getMap('m').set('x', 1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(types).toEqual([]);
+    expect(errors).not.toHaveBeenCalledWith('Unable to compute message');
+    expect(original.length).toBeLessThan(SAVE_MESSAGE_TYPE);
+    errors.mockRestore();
+  });
+});
+
+describe('document epochs', () => {
+  it('SYNC-EPOCH-1 refuses a copy of another epoch with 4409 and the current epoch', async () => {
+    const token = await tokenFor(principals.m1);
+    const probe = rawClient(`${server.syncUrl}/org/acme/team/t1?token=${token}`);
+    cleanups.push(() => probe.ws.close());
+    await probe.opened;
+    probe.requestSave(1);
+    const { epoch } = await probe.ackFor(1);
+    const stale = await closeCodeOf(
+      `${server.syncUrl}/org/acme/team/t1?token=${token}&epoch=0000000000000000`,
+    );
+    expect(stale).toMatchObject({ code: CloseCode.epochChanged, reason: `epoch:${epoch}` });
+    const same = rawClient(`${server.syncUrl}/org/acme/team/t1?token=${token}&epoch=${epoch}`);
+    cleanups.push(() => same.ws.close());
+    await same.opened;
+    same.requestSave(2);
+    expect((await same.ackFor(2)).epoch).toBe(epoch);
+  });
+
+  it('SYNC-EPOCH-2 the epoch survives a restart of the server', async () => {
+    const token = await tokenFor(principals.m1);
+    const first = rawClient(`${server.syncUrl}/org/acme/team/t1?token=${token}`);
+    await first.opened;
+    first.requestSave(1);
+    const before = (await first.ackFor(1)).epoch;
+    first.ws.close();
+    await server.close();
+    server = await startTestServer(data.dir);
+    const second = rawClient(`${server.syncUrl}/org/acme/team/t1?token=${token}&epoch=${before}`);
+    cleanups.push(() => second.ws.close());
+    await second.opened;
+    second.requestSave(1);
+    expect((await second.ackFor(1)).epoch).toBe(before);
+  });
+});

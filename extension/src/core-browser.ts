@@ -15,3 +15,39 @@ export { directReports, readDirectory, type Directory } from '@firstline/core/do
 export { RECORD_MAPS, RecordNote, latestRating, readRecord } from '@firstline/core/docs/record';
 export type { PersonRecord } from '@firstline/core/docs/record';
 export type { DepartmentAggregate } from '@firstline/core/analytics/department-aggregates';
+// Goals (issue 3): goal documents, tree assembly and the goal maths.
+export { Goal } from '@firstline/core/model/performance';
+export type { Metric } from '@firstline/core/model/performance';
+export type { Unit } from '@firstline/core/model/org';
+export { parseDocName } from '@firstline/core/docs/names';
+export {
+  makeGoalId,
+  moveGoal,
+  orgOfGoalId,
+  putGoal,
+  readGoalDoc,
+  removeGoal,
+  setGoalDeleted,
+  setGoalProgress,
+  updateGoal,
+  type GoalDocTarget,
+  type GoalPatch,
+  type StoredGoal,
+} from '@firstline/core/docs/goal-docs';
+export {
+  assembleGoalForest,
+  wouldCreateCycle,
+  type ForestIssue,
+  type GoalForest,
+} from '@firstline/core/docs/goal-docs-forest';
+export { goalDocTarget, placeGoal } from '@firstline/core/docs/goal-docs-placement';
+export { rollUp, type RollUpEntry } from '@firstline/core/goals/roll-up';
+export { checkAlignment, type AlignmentReport } from '@firstline/core/goals/alignment';
+export { validateGoal, type GoalIssue } from '@firstline/core/goals/validate-goal';
+export { checkSmart, type SmartFinding } from '@firstline/core/goals/smart-check';
+export { splitByShares, type SplitResult } from '@firstline/core/goals/split-total';
+export { splitGrowth, type GrowthMethod } from '@firstline/core/goals/split-growth';
+export { ratePerCrewDay } from '@firstline/core/goals/crew-rate';
+export { MONDAY_TO_FRIDAY } from '@firstline/core/goals/working-calendar';
+export type { WorkingStep } from '@firstline/core/goals/working-step';
+export { decideAccess, type Access } from '@firstline/core/access/permissions';

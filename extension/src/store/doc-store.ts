@@ -1,4 +1,5 @@
 import { DexieYProvider } from 'y-dexie';
+import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { attachSync, type SyncConfig, type SyncHandle } from '../sync/attach-sync.ts';
 import { LOCAL_ONLY, type ConnectionState } from '../sync/connection-state.ts';
@@ -13,6 +14,8 @@ export interface OpenedDoc {
   /** The link to the server; `offline` for good when there is no server configured. */
   connection(): ConnectionState;
   onConnection(listener: (state: ConnectionState) => void): () => void;
+  /** The presence channel of the document's socket; null before the load or without a server. */
+  awareness(): Awareness | null;
   /** Releases this handle; the doc is closed when the last handle on the same name is released. */
   destroy(): void;
 }
@@ -89,6 +92,7 @@ export function createDocStore(db: DocDb, sync: SyncConfig | null): DocStore {
         doc: entry.doc,
         whenLoaded: entry.whenLoaded,
         connection,
+        awareness: () => entry.sync?.awareness ?? null,
         onConnection(listener) {
           // The socket exists only after the load, so subscribe once it is there.
           let unsubscribe: (() => void) | null = null;

@@ -1,4 +1,5 @@
 import { WebsocketProvider } from 'y-websocket';
+import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { TERMINAL_CLOSE_CODES } from './close-codes.ts';
 import type { ConnectionState } from './connection-state.ts';
@@ -18,6 +19,8 @@ export interface SyncHandle {
   /** Calls `listener` on every state change; returns the unsubscribe function. */
   subscribe(listener: (state: ConnectionState) => void): () => void;
   destroy(): void;
+  /** The provider's presence channel (who is online, what they are editing). */
+  awareness: Awareness;
 }
 
 /** After this many failed attempts in a row the server counts as unreachable ("offline"). */
@@ -65,6 +68,7 @@ export function attachSync(doc: Y.Doc, name: string, config: SyncConfig): SyncHa
   provider.on('closed', ({ code, reason }) => set({ status: 'denied', code, reason }));
 
   return {
+    awareness: provider.awareness,
     state: () => current,
     subscribe(listener) {
       listeners.add(listener);

@@ -5,13 +5,18 @@ import { loadSettings, saveSettings, watchSettings, type Settings } from '../set
 import { readClaims } from '../settings/token-claims.ts';
 import { createDocDb } from '../store/doc-db.ts';
 import { createDocStore } from '../store/doc-store.ts';
+import { GoalsScreen } from '../goals/goals-screen.tsx';
 import { PersonDetail } from './person-detail.tsx';
 import { SettingsForm } from './settings-form.tsx';
 import { connectionMessage, StatusBadge } from './status-badge.tsx';
 import { TeamList } from './team-list.tsx';
 import { useTeam } from './use-team.ts';
 
-type Screen = { kind: 'team' } | { kind: 'settings' } | { kind: 'person'; personId: string };
+type Screen =
+  | { kind: 'team' }
+  | { kind: 'settings' }
+  | { kind: 'person'; personId: string }
+  | { kind: 'goals' };
 
 /** One database for the page's lifetime; stores come and go with the settings. */
 const db = createDocDb();
@@ -79,6 +84,16 @@ export function PanelApp() {
     );
   } else if (!claims) {
     body = <p class="muted">{t('team.needSettings')}</p>;
+  } else if (screen.kind === 'goals') {
+    body = (
+      <GoalsScreen
+        store={store}
+        claims={claims}
+        directory={team.directory}
+        language={settings.language}
+        t={t}
+      />
+    );
   } else if (screen.kind === 'person') {
     body = (
       <PersonDetail
@@ -115,6 +130,16 @@ export function PanelApp() {
           </button>
         )}
         <span class="spacer" />
+        {claims && screen.kind !== 'goals' && (
+          <button
+            type="button"
+            class="icon"
+            data-testid="nav-goals"
+            onClick={() => setScreen({ kind: 'goals' })}
+          >
+            {t('goals.nav')}
+          </button>
+        )}
         {claims && <StatusBadge state={team.connection} t={t} />}
         <button
           type="button"

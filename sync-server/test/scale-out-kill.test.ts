@@ -1,10 +1,12 @@
 import { seededRandom } from '@firstline/core/goals/testing';
+import * as decoding from 'lib0/decoding';
 import pg from 'pg';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { silentLogger } from '../src/log/logger.ts';
+import { encodeSaveRequest, SAVE_MESSAGE_TYPE } from '../src/protocol/save-messages.ts';
 import { startScaleOutServer } from '../src/scale-out/start-scale-out.ts';
 import type { RunningServer } from '../src/server.ts';
 import { createPostgresStore, type SharedDocStore } from '../src/storage/postgres-store.ts';
@@ -100,16 +102,30 @@ describe('scale-out: SIGKILL of one instance', () => {
         // One edit through both instances first, so the kill never lands before the path works.
         writer.doc.getArray<string>(key).push([`${key}:warm-up`]);
         await eventually(() => remote.doc.getArray(key).length === 1, 10_000);
+        // The save acknowledgement (message type 100): request n is answered once everything
+        // the writer sent before it is committed; `sentBefore[n]` is what that covers.
+        const sentBefore: number[] = [];
+        let ackedThrough = -1;
+        writer.provider.messageHandlers[SAVE_MESSAGE_TYPE] = (_enc, decoder) => {
+          decoding.readVarUint(decoder);
+          ackedThrough = Math.max(ackedThrough, sentBefore[decoding.readVarUint(decoder)] ?? -1);
+        };
         const killAfter = 20 + Math.floor(random() * 300);
         const started = Date.now();
         let i = 0;
         while (Date.now() - started < killAfter) {
           writer.doc.getArray<string>(key).push([`${key}:${i++}`]);
+          if (random() < 0.3) {
+            sentBefore.push(i - 1);
+            writer.provider.ws?.send(encodeSaveRequest(sentBefore.length - 1));
+          }
           await new Promise((r) => setTimeout(r, Math.floor(random() * 3)));
         }
         victim.child.kill('SIGKILL');
         await victim.exited;
+        // Acknowledged: answered by a save ack, or relayed to a peer (relays follow commits).
         const acknowledged = new Set([
+          ...Array.from({ length: ackedThrough + 1 }, (_, k) => `${key}:${k}`),
           ...local.doc.getArray<string>(key).toArray(),
           ...remote.doc.getArray<string>(key).toArray(),
         ]);

@@ -7,6 +7,8 @@ import { decodeSaved, encodeSaveRequest, type SavedAck } from '../src/protocol/s
 export interface RawClient {
   ws: WebSocket;
   opened: Promise<void>;
+  /** Resolves with the first frame from the server (its sync step 1: the connection is admitted). */
+  admitted: Promise<void>;
   closed: Promise<{ code: number; reason: string }>;
   acks: SavedAck[];
   /** Sends one Yjs update as a sync update frame. */
@@ -28,6 +30,7 @@ export function rawClient(url: string): RawClient {
     acks.push(ack);
     waiters.get(ack.n)?.(ack);
   });
+  const admitted = new Promise<void>((resolve) => ws.once('message', () => resolve()));
   const opened = new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);
@@ -38,6 +41,7 @@ export function rawClient(url: string): RawClient {
   return {
     ws,
     opened,
+    admitted,
     closed,
     acks,
     sendUpdate: (update) => ws.send(encodeUpdate(update)),

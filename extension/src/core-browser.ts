@@ -51,3 +51,50 @@ export { ratePerCrewDay } from '@firstline/core/goals/crew-rate';
 export { MONDAY_TO_FRIDAY } from '@firstline/core/goals/working-calendar';
 export type { WorkingStep } from '@firstline/core/goals/working-step';
 export { decideAccess, type Access } from '@firstline/core/access/permissions';
+// Reviews (issue 5): cycles, cycle documents, scoring and feedback reports.
+export { scoreCard, type ScoreBreakdown } from '@firstline/core/scoring/score-card';
+export { toScoreValue, type ScoreValue } from '@firstline/core/scoring/scale';
+export { Rational } from '@firstline/core/scoring/rational';
+export type { RaterReview } from '@firstline/core/scoring/raters';
+export { distributeScores, type Distribution } from '@firstline/core/scoring/calibration';
+export { placeNineBox, NINE_BOX_LABELS } from '@firstline/core/scoring/nine-box';
+export { readCycles, saveCycle, moveCyclePhase } from '@firstline/core/cycles/cycle-directory';
+export {
+  CYCLE_PHASES,
+  cycleScale,
+  type CycleSettings,
+} from '@firstline/core/cycles/cycle-settings';
+export type { CycleSettingsJson } from '@firstline/core/cycles/cycle-settings';
+export { cyclePopulation } from '@firstline/core/cycles/population';
+export {
+  expectedReviewsFor,
+  reviewsToWrite,
+  type ExpectedReview,
+} from '@firstline/core/cycles/expected-raters';
+export { planScorecards, type ScorecardSnapshot } from '@firstline/core/cycles/snapshot';
+export { cardInput } from '@firstline/core/cycles/card-input';
+export {
+  readScorecard,
+  readReview,
+  readFeedback,
+  type ScorecardView,
+  type ReviewView,
+  type FeedbackView,
+} from '@firstline/core/docs/review-docs';
+export {
+  acknowledgeFeedback,
+  addThreadMessage,
+  calibrateScore,
+  initScorecard,
+  releaseReport,
+  saveDraftReport,
+  saveReviewDraft,
+  setActual,
+  setPotential,
+  submitReview,
+  submitScorecard,
+} from '@firstline/core/docs/review-docs-write';
+export { buildFeedbackReport, type ReportInput } from '@firstline/core/feedback/build-report';
+export type { FeedbackReport, ReportEvidence } from '@firstline/core/feedback/feedback-report';
+export { unitAverages } from '@firstline/core/feedback/unit-averages';
+export { recordFigures } from '@firstline/core/feedback/unit-figures';

@@ -97,12 +97,24 @@ export function setActual(
   return ok(true);
 }
 
-/** Marks the scorecard as submitted by the manager (C4.2): later changes are audited. */
-export function submitScorecard(doc: Y.Doc, stamp: Stamp): Result<true, ReviewDocProblem> {
+/**
+ * Marks the scorecard as submitted by the manager (C4.2): later changes are audited. The computed
+ * final score of that moment is kept with it, so a calibration list can show every card's score
+ * without opening every reviewer's document.
+ */
+export function submitScorecard(
+  doc: Y.Doc,
+  stamp: Stamp,
+  computedScore: number | null = null,
+): Result<true, ReviewDocProblem> {
   const view = readScorecard(doc);
   if (!view.snapshot) return fail('no-snapshot', 'the scorecard has not been created');
   if (view.submitted) return fail('already-submitted', 'the scorecard is already submitted');
-  doc.getMap<unknown>(SC.meta).set('submitted', stamp);
+  doc.transact(() => {
+    const meta = doc.getMap<unknown>(SC.meta);
+    meta.set('submitted', stamp);
+    if (computedScore !== null) meta.set('computedScore', computedScore);
+  });
   return ok(true);
 }
 
@@ -129,6 +141,18 @@ export function calibrateScore(
     doc.getMap<unknown>(SC.meta).set('calibrated', { score, by: change.by, at: change.at, why });
     audit(doc, { by: change.by, at: change.at, field: 'final', from, to: score, why });
   });
+  return ok(true);
+}
+
+/** Sets the person's potential for the 9-box (C4.3): a number on the card's scale. */
+export function setPotential(doc: Y.Doc, potential: number): Result<true, ReviewDocProblem> {
+  const view = readScorecard(doc);
+  if (!view.snapshot) return fail('no-snapshot', 'the scorecard has not been created');
+  const { min, max } = view.snapshot.scale;
+  if (!Number.isFinite(potential) || potential < min || potential > max) {
+    return fail('rating-out-of-scale', `the potential must lie between ${min} and ${max}`);
+  }
+  doc.getMap<unknown>(SC.meta).set('potential', potential);
   return ok(true);
 }
 

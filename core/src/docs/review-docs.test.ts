@@ -14,6 +14,7 @@ import {
   saveDraftReport,
   saveReviewDraft,
   setActual,
+  setPotential,
   submitReview,
   submitScorecard,
 } from './review-docs-write.ts';
@@ -95,7 +96,8 @@ describe('scorecard document', () => {
   it('C4.2 after submission a change needs a reason and lands in the audit trail', () => {
     const doc = newCard();
     setActual(doc, 'absences', 4, by);
-    expect(submitScorecard(doc, by).ok).toBe(true);
+    expect(submitScorecard(doc, by, 3.5).ok).toBe(true);
+    expect(readScorecard(doc).computedScore).toBe(3.5);
     expect(reason(submitScorecard(doc, by))).toBe('already-submitted');
     expect(reason(setActual(doc, 'absences', 6, by))).toBe('why-required');
     expect(readScorecard(doc).actuals.get('absences')?.value).toBe(4);
@@ -120,6 +122,13 @@ describe('scorecard document', () => {
     const view = readScorecard(doc);
     expect(view.calibrated?.score).toBe(3.25);
     expect(view.audit.at(-1)).toMatchObject({ field: 'final', from: 3.5, to: 3.25, by: 'm1' });
+  });
+
+  it('C4.3 potential is recorded on the card scale', () => {
+    const doc = newCard();
+    expect(reason(setPotential(doc, 0))).toBe('rating-out-of-scale');
+    expect(setPotential(doc, 4.5).ok).toBe(true);
+    expect(readScorecard(doc).potential).toBe(4.5);
   });
 
   it('C5.1 a report is released once, only from a submitted card; drafts freeze after', () => {

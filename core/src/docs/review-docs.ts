@@ -64,6 +64,10 @@ export interface ScorecardView {
   submitted: Stamp | null;
   released: Stamp | null;
   calibrated: CalibratedScore | null;
+  /** The computed final score when the card was submitted (C4.2), for calibration lists. */
+  computedScore: number | null;
+  /** The manager's view of the person's potential on the card's scale, for the 9-box (C4.3). */
+  potential: number | null;
   draftReport: FeedbackReport | null;
   sentReport: FeedbackReport | null;
   audit: AuditEntry[];
@@ -111,6 +115,8 @@ export function readScorecard(doc: Y.Doc): ScorecardView {
     submitted: readValue(meta, 'submitted', Stamp, invalid, names.meta),
     released: readValue(meta, 'released', Stamp, invalid, names.meta),
     calibrated: readValue(meta, 'calibrated', CalibratedScore, invalid, names.meta),
+    potential: readValue(meta, 'potential', z.number(), invalid, names.meta),
+    computedScore: readValue(meta, 'computedScore', z.number(), invalid, names.meta),
     draftReport: readValue(meta, 'draftReport', FeedbackReport, invalid, names.meta),
     sentReport: readValue(meta, 'sentReport', FeedbackReport, invalid, names.meta),
     audit,

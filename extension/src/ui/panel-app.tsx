@@ -5,6 +5,7 @@ import { loadSettings, saveSettings, watchSettings, type Settings } from '../set
 import { readClaims } from '../settings/token-claims.ts';
 import { createDocDb } from '../store/doc-db.ts';
 import { createDocStore } from '../store/doc-store.ts';
+import { ReviewApp } from '../review/review-app.tsx';
 import { GoalsScreen } from '../goals/goals-screen.tsx';
 import { PersonDetail } from './person-detail.tsx';
 import { SettingsForm } from './settings-form.tsx';
@@ -15,6 +16,7 @@ import { useTeam } from './use-team.ts';
 type Screen =
   | { kind: 'team' }
   | { kind: 'settings' }
+  | { kind: 'review' }
   | { kind: 'person'; personId: string }
   | { kind: 'goals' };
 
@@ -94,6 +96,17 @@ export function PanelApp() {
         t={t}
       />
     );
+  } else if (screen.kind === 'review' && store) {
+    body = (
+      <ReviewApp
+        store={store}
+        claims={claims}
+        directory={team.directory}
+        records={team.records}
+        language={settings.language}
+        t={t}
+      />
+    );
   } else if (screen.kind === 'person') {
     body = (
       <PersonDetail
@@ -138,6 +151,16 @@ export function PanelApp() {
             onClick={() => setScreen({ kind: 'goals' })}
           >
             {t('goals.nav')}
+          </button>
+        )}
+        {claims && screen.kind !== 'review' && (
+          <button
+            type="button"
+            class="icon"
+            data-testid="nav-reviews"
+            onClick={() => setScreen({ kind: 'review' })}
+          >
+            {t('review.nav')}
           </button>
         )}
         {claims && <StatusBadge state={team.connection} t={t} />}

@@ -98,3 +98,50 @@ export { buildFeedbackReport, type ReportInput } from '@firstline/core/feedback/
 export type { FeedbackReport, ReportEvidence } from '@firstline/core/feedback/feedback-report';
 export { unitAverages } from '@firstline/core/feedback/unit-averages';
 export { recordFigures } from '@firstline/core/feedback/unit-figures';
+// Coaching (issue 4): check-ins, pace, reminders, coaching log, 1:1 agenda.
+export { CheckIn } from '@firstline/core/coaching/check-in';
+export type { CoachingEntry } from '@firstline/core/coaching/coaching-entry';
+export type { AgendaItem, Meeting } from '@firstline/core/coaching/agenda-item';
+export {
+  checkInColumnsFrom,
+  indexCheckInColumns,
+  type CheckInColumns,
+} from '@firstline/core/coaching/check-in-columns';
+export { evaluateReminders } from '@firstline/core/coaching/evaluate-reminders';
+export {
+  ReminderSettings,
+  type Reminder,
+  type ReminderState,
+} from '@firstline/core/coaching/reminder';
+export { PaceSettings } from '@firstline/core/coaching/pace-settings';
+export {
+  buildTeamDashboard,
+  type DashboardPerson,
+  type DashboardGoal,
+} from '@firstline/core/coaching/team-dashboard';
+export type { PaceStatus } from '@firstline/core/coaching/pace';
+export { createZonedDayOf } from '@firstline/core/coaching/zoned-day';
+export { formatEpochDay, mondayOnOrBefore } from '@firstline/core/coaching/day-math';
+export {
+  orphanedCheckIns,
+  readCheckIns,
+  recordCheckIn,
+  type OrphanedCheckIn,
+} from '@firstline/core/docs/coaching-docs-check-ins';
+export {
+  addAgendaItem,
+  entriesForGoal,
+  putCoachingEntry,
+  readCoachingLog,
+  readOneOnOne,
+  setAgendaItemDone,
+  startMeeting,
+} from '@firstline/core/docs/coaching-docs-log';
+export {
+  markNotified,
+  markReminderDone,
+  markReminderHandled,
+  readNotifiedKeys,
+  readReminderState,
+  snoozeReminder,
+} from '@firstline/core/docs/coaching-docs-prefs';

@@ -1,0 +1,66 @@
+import { useEffect, useRef } from 'preact/hooks';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { DashboardPerson } from '../core-browser.ts';
+
+const PALETTE = ['#c0392b', '#d68910', '#1f6f8b', '#7d3c98', '#117a65', '#5d6d7e', '#a04000'];
+
+/** The chart's data: one x axis (days) and one progress line (%) per person, gaps as null. */
+export function teamChartData(rows: readonly DashboardPerson[]): {
+  labels: string[];
+  data: uPlot.AlignedData;
+} {
+  const lines = rows
+    .map((r) => ({ name: r.name, points: r.goals[0]?.sparkline ?? [] }))
+    .filter((l) => l.points.length > 0);
+  const dates = [...new Set(lines.flatMap((l) => l.points.map((p) => p.date)))].sort();
+  const xs = dates.map((d) => Date.parse(`${d}T12:00:00Z`) / 1000);
+  const series = lines.map((l) => {
+    const byDate = new Map(l.points.map((p) => [p.date, Math.round(p.share * 1000) / 10]));
+    return dates.map((d) => byDate.get(d) ?? null);
+  });
+  return { labels: lines.map((l) => l.name), data: [xs, ...series] as uPlot.AlignedData };
+}
+
+/**
+ * The team chart: progress of each person's most urgent goal over time, drawn with uPlot (small,
+ * fast, canvas-based). People come in the dashboard's attention order, so the first colours are
+ * the people who need attention.
+ */
+export function TeamChart(props: { rows: readonly DashboardPerson[]; title: string }) {
+  const host = useRef<HTMLDivElement>(null);
+  const { labels, data } = teamChartData(props.rows);
+  const key = JSON.stringify(data);
+  useEffect(() => {
+    const el = host.current;
+    if (!el || labels.length === 0) return;
+    const chart = new uPlot(
+      {
+        width: Math.max(240, el.clientWidth || 360),
+        height: 180,
+        legend: { show: true },
+        scales: { x: { time: true } },
+        axes: [{}, { values: (_u, ticks) => ticks.map((v) => `${v}%`) }],
+        series: [
+          {},
+          ...labels.map((label, i) => ({
+            label,
+            stroke: PALETTE[i % PALETTE.length],
+            width: 2,
+            spanGaps: true,
+          })),
+        ],
+      },
+      data,
+      el,
+    );
+    return () => chart.destroy();
+  }, [key]);
+  if (labels.length === 0) return null;
+  return (
+    <figure class="team-chart" data-testid="team-chart">
+      <figcaption class="muted small">{props.title}</figcaption>
+      <div ref={host} />
+    </figure>
+  );
+}

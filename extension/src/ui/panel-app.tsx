@@ -7,6 +7,10 @@ import { createDocDb } from '../store/doc-db.ts';
 import { createDocStore } from '../store/doc-store.ts';
 import { ReviewApp } from '../review/review-app.tsx';
 import { GoalsScreen } from '../goals/goals-screen.tsx';
+import { CoachingScreen } from '../coaching/coaching-screen.tsx';
+import { PersonCoaching } from '../coaching/person-coaching.tsx';
+import { useCoaching } from '../coaching/use-coaching.ts';
+import { useFocusRequests } from '../coaching/use-focus.ts';
 import { PersonDetail } from './person-detail.tsx';
 import { SettingsForm } from './settings-form.tsx';
 import { connectionMessage, StatusBadge } from './status-badge.tsx';
@@ -18,7 +22,8 @@ type Screen =
   | { kind: 'settings' }
   | { kind: 'review' }
   | { kind: 'person'; personId: string }
-  | { kind: 'goals' };
+  | { kind: 'goals' }
+  | { kind: 'coaching' };
 
 /** One database for the page's lifetime; stores come and go with the settings. */
 const db = createDocDb();
@@ -61,6 +66,14 @@ export function PanelApp() {
   }, [settings, claims]);
 
   const team = useTeam(store, claims);
+  // Coaching (issue 4): reminders, pace, the log; a notification click asks to open a person.
+  const coaching = useCoaching(
+    store,
+    claims,
+    team.directory,
+    screen.kind === 'person' ? [screen.personId] : [],
+  );
+  useFocusRequests((personId) => setScreen({ kind: 'person', personId }));
   if (!settings) return null;
   const t = translator(settings.language);
   const message = claims ? connectionMessage(team.connection, serverUrl !== '', t) : null;
@@ -107,14 +120,32 @@ export function PanelApp() {
         t={t}
       />
     );
+  } else if (screen.kind === 'coaching') {
+    body = (
+      <CoachingScreen
+        state={coaching}
+        directory={team.directory}
+        t={t}
+        onOpenPerson={(personId) => setScreen({ kind: 'person', personId })}
+      />
+    );
   } else if (screen.kind === 'person') {
     body = (
-      <PersonDetail
-        row={team.rows.find((r) => r.personId === screen.personId)}
-        view={team.records.get(screen.personId)}
-        authorId={claims.personId}
-        t={t}
-      />
+      <>
+        <PersonDetail
+          row={team.rows.find((r) => r.personId === screen.personId)}
+          view={team.records.get(screen.personId)}
+          authorId={claims.personId}
+          t={t}
+        />
+        <PersonCoaching
+          personId={screen.personId}
+          personName={team.directory?.people.get(screen.personId)?.name ?? screen.personId}
+          authorId={claims.personId}
+          state={coaching}
+          t={t}
+        />
+      </>
     );
   } else {
     body = (
@@ -151,6 +182,17 @@ export function PanelApp() {
             onClick={() => setScreen({ kind: 'goals' })}
           >
             {t('goals.nav')}
+          </button>
+        )}
+        {claims && screen.kind !== 'coaching' && (
+          <button
+            type="button"
+            class="icon"
+            data-testid="nav-coaching"
+            onClick={() => setScreen({ kind: 'coaching' })}
+          >
+            {t('coaching.nav')}
+            {coaching.reminders.length > 0 && ` (${coaching.reminders.length})`}
           </button>
         )}
         {claims && screen.kind !== 'review' && (

@@ -5,12 +5,14 @@
  * (`node --expose-gc --import tsx ...` collects garbage between runs). Prints a table and asserts
  * nothing: timings on a shared machine vary too much for that.
  *
- * Per size: `scoreCard` on every card (the one scoring path, S7), the department averages of every
- * figure (F1.1), and `buildFeedbackReport` for everyone (F1-F5, English).
+ * Per size: `scoreCard` on every card (the one scoring path, S7), the same cards through
+ * `scoreCohort` (C2.6, checked to give the same final score for everyone), the department
+ * averages of every figure (F1.1), and `buildFeedbackReport` for everyone (F1-F5, English).
  */
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { sharedDataPath } from '@firstline/fixtures';
+import { scoreCohort } from '../src/cycles/score-cohort.ts';
 import { buildFeedbackReport } from '../src/feedback/build-report.ts';
 import { unitAverages, type FigureRow } from '../src/feedback/unit-averages.ts';
 import type { ScorecardInputJson } from '../src/scoring/input.ts';
@@ -108,6 +110,8 @@ interface Row {
   people: number;
   scoreMs: number;
   usPerCard: number;
+  cohortMs: number;
+  distinctCards: number;
   averagesMs: number;
   reportsMs: number;
   usPerReport: number;
@@ -125,6 +129,25 @@ function run(people: Person[]): Row {
     return r.value.final.ok ? r.value.final.score : null;
   });
   const t1 = performance.now();
+  const { rateeId: _r, actuals: _a, ...frame } = card(people[0]!);
+  const cohort = scoreCohort(
+    frame,
+    people.map((p) => ({
+      rateeId: p.id,
+      actuals: p.figures,
+      reviews: card(p).raters?.reviews,
+    })),
+  );
+  const tc = performance.now();
+  cohort.forEach((r, i) => {
+    const s = r.ok && r.value.final.ok ? r.value.final.score : null;
+    if (s?.exact !== scores[i]?.exact)
+      throw new Error(`scoreCohort disagrees for ${people[i]!.id}`);
+  });
+  const distinct = new Set(
+    cohort.map((r) => (r.ok ? JSON.stringify({ ...r.value, rateeId: '' }) : '')),
+  ).size;
+  const t1b = performance.now();
   const rows: FigureRow[] = people.map((p) => ({ unitId: p.department, figures: p.figures }));
   const averages = unitAverages(rows);
   const t2 = performance.now();
@@ -150,10 +173,13 @@ function run(people: Person[]): Row {
     people: people.length,
     scoreMs: Math.round(t1 - t0),
     usPerCard: Math.round(((t1 - t0) * 1000) / people.length),
-    averagesMs: Math.round(t2 - t1),
+    cohortMs: Math.round(tc - t1),
+    distinctCards: distinct,
+    averagesMs: Math.round(t2 - t1b),
     reportsMs: Math.round(t3 - t2),
     usPerReport: Math.round(((t3 - t2) * 1000) / people.length),
-    totalMs: Math.round(t3 - t0),
+    // scoreCard path end to end: scoring, averages and reports (the cohort run is extra).
+    totalMs: Math.round(t1 - t0 + (t3 - t1b)),
     heapMb: mb(process.memoryUsage().heapUsed),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
@@ -172,5 +198,6 @@ const first = table[0]!;
 const last = table[table.length - 1]!;
 console.log(
   `growth 1k -> ${last.people}: x${(last.people / first.people).toFixed(1)} people, ` +
-    `scoring x${(last.scoreMs / first.scoreMs).toFixed(1)} time, reports x${(last.reportsMs / first.reportsMs).toFixed(1)} time`,
+    `scoring x${(last.scoreMs / first.scoreMs).toFixed(1)} time, ` +
+    `cohort scoring x${(last.cohortMs / first.cohortMs).toFixed(1)} time, reports x${(last.reportsMs / first.reportsMs).toFixed(1)} time`,
 );

@@ -5,3 +5,4 @@ export * from './snapshot.ts';
 export * from './cycle-directory.ts';
 export * from './cycle-progress.ts';
 export * from './card-input.ts';
+export * from './score-cohort.ts';

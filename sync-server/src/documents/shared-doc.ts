@@ -80,7 +80,10 @@ export class SharedDoc {
     this.awareness.on('update', this.onAwareness);
   }
 
-  /** Bytes stored for this document (snapshot plus log); an upper bound of its encoded size. */
+  /**
+   * Bytes stored or queued for storing for this document (snapshot plus log): an upper bound of
+   * its encoded size, checked against the document size limit.
+   */
   get storedBytes(): number {
     return this.bytes;
   }
@@ -145,6 +148,8 @@ export class SharedDoc {
   private commit(update: Uint8Array, origin: unknown): void {
     this.views.clear();
     if (this.broken) return;
+    // Counted when queued, not when stored: the size limit must see commits still in flight.
+    this.bytes += update.byteLength;
     if (origin instanceof CommittedElsewhere) {
       // Another instance stored it already: relay to our peers, never append it a second time.
       this.committed(origin.seq, update, origin);
@@ -179,7 +184,6 @@ export class SharedDoc {
     if (this.broken) return;
     this.lastSeq = Math.max(this.lastSeq, seq);
     this.pieces += 1;
-    this.bytes += update.byteLength;
     const message = encodeUpdate(update);
     for (const peer of this.peers.keys()) {
       if (peer !== origin) peer.send(message);

@@ -10,6 +10,7 @@ import type { DocPeer, SharedDoc } from '../documents/shared-doc.ts';
 import type { ClosingReason } from '../metrics/server-metrics.ts';
 import { CloseCode } from '../protocol/close-codes.ts';
 import { encodeSaved } from '../protocol/save-messages.ts';
+import { applyClientUpdate } from './guarded-apply.ts';
 import {
   decodeClientMessage,
   encodeAwareness,
@@ -73,6 +74,8 @@ export function serveConnection(
   let alive = true;
   let dropped = 0;
   let access = grant.access;
+  /** Updates that could not be integrated completely (see `applyClientUpdate`). */
+  let incomplete = 0;
   // After the server decided to close, the frames still in flight are not looked at.
   let closing = false;
   const closeFor = (reason: ClosingReason, code: number, text: string): void => {
@@ -159,7 +162,18 @@ export function serveConnection(
           closeFor('doc-too-large', CloseCode.tooLarge, 'document too large');
           return;
         }
-        Y.applyUpdate(shared.doc, message.update, peer);
+        switch (applyClientUpdate(shared.doc, message.update, peer)) {
+          case 'applied':
+            return;
+          case 'incomplete':
+            incomplete += 1;
+            if (incomplete === 1) log.warn('update with missing dependencies; not kept pending');
+            return;
+          case 'malformed':
+            log.warn('malformed update');
+            closeFor('malformed', CloseCode.invalidMessage, 'malformed update');
+            return;
+        }
         return;
       case 'awareness':
         applyAwarenessUpdate(shared.awareness, message.update, peer);
@@ -172,7 +186,7 @@ export function serveConnection(
       case 'save-request': {
         // Everything this connection sent before the request is committed, or queued behind the
         // commits in order; answer once those are done. A broken document answers nothing.
-        const refused = dropped > 0;
+        const refused = dropped > 0 || incomplete > 0;
         shared.flushed().then(
           () => {
             if (shared.isBroken) return;

@@ -73,6 +73,11 @@ export function coachingDocNames(claims: TokenClaims, directory: Directory): Coa
 export interface CoachingData {
   timeZone: string;
   goals: Goal[];
+  /**
+   * Goals deleted (on any device) that are still stored: a form open on one of them keeps its
+   * draft and says why it cannot save, instead of vanishing with what was typed.
+   */
+  deletedGoals: Goal[];
   /** Which document holds each goal, for writing its check-ins. */
   goalDoc: Map<string, string>;
   checkInsByDoc: Map<string, CheckIn[]>;
@@ -87,13 +92,19 @@ export function readCoachingData(
   directory: Directory,
 ): CoachingData {
   const goals: Goal[] = [];
+  const deletedGoals: Goal[] = [];
   const goalDoc = new Map<string, string>();
   const checkInsByDoc = new Map<string, CheckIn[]>();
   for (const name of names.goals) {
     const doc = docs.get(name);
     if (!doc) continue;
     for (const stored of readGoalDoc(doc, name).goals) {
-      if (stored.deleted || goalDoc.has(stored.goal.id)) continue;
+      if (goalDoc.has(stored.goal.id)) continue;
+      if (stored.deleted) {
+        deletedGoals.push(stored.goal);
+        goalDoc.set(stored.goal.id, name);
+        continue;
+      }
       goals.push(stored.goal);
       goalDoc.set(stored.goal.id, name);
     }
@@ -108,6 +119,7 @@ export function readCoachingData(
   return {
     timeZone: directory.org?.timeZone ?? 'UTC',
     goals,
+    deletedGoals,
     goalDoc,
     checkInsByDoc,
     entries,

@@ -167,7 +167,10 @@ export function PersonCoaching(props: {
   const { state, t, personId } = props;
   const data = state.data;
   if (!data || !state.names) return null;
-  const goals = data.goals.filter((g) => g.owner.kind === 'person' && g.owner.id === personId);
+  const owned = (g: Goal) => g.owner.kind === 'person' && g.owner.id === personId;
+  const goals = data.goals.filter(owned);
+  const deleted = new Set(data.deletedGoals.filter(owned).map((g) => g.id));
+  const shown = [...goals, ...data.deletedGoals.filter(owned)];
   const row = state.dashboard.find((r) => r.personId === personId);
   const logName = state.names.coaching.get(personId);
   const logDoc = logName ? state.docs.get(logName) : undefined;
@@ -194,7 +197,7 @@ export function PersonCoaching(props: {
       <section class="card" data-testid="person-goals">
         <h3>{t('coaching.goals')}</h3>
         {goals.length === 0 && <p class="muted">{t('coaching.noGoals')}</p>}
-        {goals.map((goal) => {
+        {shown.map((goal) => {
           const paced = row?.goals.find((g) => g.goalId === goal.id);
           const evidence = entriesForGoal(entries, goal.id);
           return (
@@ -203,9 +206,11 @@ export function PersonCoaching(props: {
               key={goal.id}
               data-testid="person-goal"
               data-goal-id={goal.id}
+              data-deleted={deleted.has(goal.id) ? 'true' : 'false'}
             >
               <div class="pace-goal">
                 <strong class="pace-goal-title">{goal.title}</strong>
+                {deleted.has(goal.id) && <span class="pace-tag">{t('coaching.deleted')}</span>}
                 {paced && <PaceTag status={paced.pace.status} t={t} />}
                 {paced && <Sparkline points={paced.sparkline} />}
               </div>

@@ -281,6 +281,7 @@ export const en = {
   'coaching.noEntries': 'No coaching logged yet.',
   'coaching.evidence': 'Coaching on this goal',
   'coaching.noEvidence': 'No coaching logged on this goal yet.',
+  'coaching.deleted': 'Deleted',
   'coaching.lastCheckIn': 'last check-in {date}',
 } as const;
 

@@ -278,5 +278,6 @@ export const zhCN: Messages = {
   'coaching.noEntries': '尚无辅导记录。',
   'coaching.evidence': '此目标的辅导记录',
   'coaching.noEvidence': '此目标尚无辅导记录。',
+  'coaching.deleted': '已删除',
   'coaching.lastCheckIn': '最近更新 {date}',
 };

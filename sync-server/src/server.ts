@@ -24,6 +24,7 @@ import { createServerMetrics, type ServerMetrics } from './metrics/server-metric
 import { CloseCode } from './protocol/close-codes.ts';
 import type { ServerContext, TokenVerifier } from './server-context.ts';
 import type { DocStore } from './storage/doc-store.ts';
+import { groupCommitStore } from './storage/group-commit-store.ts';
 import { createSqliteStore } from './storage/sqlite-store.ts';
 import { writeServerLock } from './storage/server-lock.ts';
 import { LiveConnections } from './sync/live-connections.ts';
@@ -113,7 +114,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     { connections: () => live.size, docsLoaded: () => loadedCount() },
     options.processMetrics ?? false,
   );
-  const baseStore = options.store ?? createSqliteStore(join(options.dataDir, STORE_FILE));
+  // Group commit: edits arriving together share one fsync, still committed before any relay.
+  const baseStore =
+    options.store ?? groupCommitStore(createSqliteStore(join(options.dataDir, STORE_FILE)));
   const store = instrumentedStore(
     keys === null ? baseStore : encryptedStore(baseStore, keys),
     metrics,

@@ -50,52 +50,58 @@ function startChild(dir: string): Promise<{ proc: ChildProcess; syncUrl: string 
 }
 
 describe('crash: SIGKILL right after edits', () => {
-  it(`CRASH-1 every acknowledged edit is there after restart (seed ${SEED}, ${RUNS} kills)`, async () => {
-    const random = prng(SEED);
-    data = tempDataDir();
-    const acknowledged = new Map<string, number>();
-    const token = await tokenFor(principals.m1);
-    for (let run = 0; run < RUNS; run++) {
-      const started = await startChild(data.dir);
-      child = started.proc;
-      const client = rawClient(`${started.syncUrl}/${DOC}?token=${token}`);
-      await client.admitted;
-      const doc = new Y.Doc();
-      let n = 0;
-      let writing = true;
-      // Each update sets its own key; ack n covers keys 1..n of this run.
-      const pump = (): void => {
-        if (!writing || client.ws.readyState !== client.ws.OPEN) return;
-        for (let i = 0; i < 5; i++) {
-          n += 1;
-          client.sendUpdate(mapUpdate(`r${run}-${n}`, n, doc));
-          client.requestSave(n);
-        }
-        setImmediate(pump);
-      };
-      pump();
-      // Killed at a random moment once edits are flowing (after the first acknowledgement).
-      await client.ackFor(1, 10_000);
-      const killAfter = Math.floor(random() * 200);
-      await new Promise((r) => setTimeout(r, killAfter));
-      child.kill('SIGKILL');
-      writing = false;
-      expect((await client.closed).code).toBe(1006);
-      const lastAck = Math.max(0, ...client.acks.map((a) => a.n));
-      for (let k = 1; k <= lastAck; k++) acknowledged.set(`r${run}-${k}`, k);
-      const proc = child;
-      await new Promise<void>((r) =>
-        proc.exitCode !== null || proc.signalCode !== null ? r() : proc.once('exit', () => r()),
-      );
-      child = null;
-      // Read what is on disk with no server in between: the store as the next start sees it.
-      const store = createSqliteStore(join(data.dir, 'firstline.sqlite'));
-      const check = new Y.Doc();
-      for (const u of (await store.load(DOC)).updates) Y.applyUpdate(check, u);
-      await store.close();
-      const stored = check.getMap('m');
-      const missing = [...acknowledged.keys()].filter((k) => stored.get(k) !== acknowledged.get(k));
-      expect(missing, `seed ${SEED} run ${run} killed after ${killAfter} ms`).toEqual([]);
-    }
-  }, Math.max(120_000, RUNS * 8000));
+  it(
+    `CRASH-1 every acknowledged edit is there after restart (seed ${SEED}, ${RUNS} kills)`,
+    async () => {
+      const random = prng(SEED);
+      data = tempDataDir();
+      const acknowledged = new Map<string, number>();
+      const token = await tokenFor(principals.m1);
+      for (let run = 0; run < RUNS; run++) {
+        const started = await startChild(data.dir);
+        child = started.proc;
+        const client = rawClient(`${started.syncUrl}/${DOC}?token=${token}`);
+        await client.admitted;
+        const doc = new Y.Doc();
+        let n = 0;
+        let writing = true;
+        // Each update sets its own key; ack n covers keys 1..n of this run.
+        const pump = (): void => {
+          if (!writing || client.ws.readyState !== client.ws.OPEN) return;
+          for (let i = 0; i < 5; i++) {
+            n += 1;
+            client.sendUpdate(mapUpdate(`r${run}-${n}`, n, doc));
+            client.requestSave(n);
+          }
+          setImmediate(pump);
+        };
+        pump();
+        // Killed at a random moment once edits are flowing (after the first acknowledgement).
+        await client.ackFor(1, 10_000);
+        const killAfter = Math.floor(random() * 200);
+        await new Promise((r) => setTimeout(r, killAfter));
+        child.kill('SIGKILL');
+        writing = false;
+        expect((await client.closed).code).toBe(1006);
+        const lastAck = Math.max(0, ...client.acks.map((a) => a.n));
+        for (let k = 1; k <= lastAck; k++) acknowledged.set(`r${run}-${k}`, k);
+        const proc = child;
+        await new Promise<void>((r) =>
+          proc.exitCode !== null || proc.signalCode !== null ? r() : proc.once('exit', () => r()),
+        );
+        child = null;
+        // Read what is on disk with no server in between: the store as the next start sees it.
+        const store = createSqliteStore(join(data.dir, 'firstline.sqlite'));
+        const check = new Y.Doc();
+        for (const u of (await store.load(DOC)).updates) Y.applyUpdate(check, u);
+        await store.close();
+        const stored = check.getMap('m');
+        const missing = [...acknowledged.keys()].filter(
+          (k) => stored.get(k) !== acknowledged.get(k),
+        );
+        expect(missing, `seed ${SEED} run ${run} killed after ${killAfter} ms`).toEqual([]);
+      }
+    },
+    Math.max(120_000, RUNS * 8000),
+  );
 });

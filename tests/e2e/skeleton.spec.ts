@@ -122,6 +122,10 @@ test.describe('walking skeleton', () => {
     await expect(panelB.getByTestId('note').filter({ hasText: 'Q3 migration plan' })).toHaveCount(
       1,
     );
+    // The pill says "Saved to server" only once the server acknowledged storing A's edit.
+    const pillA = panelA.getByTestId('connection-status');
+    await expect(pillA).toHaveAttribute('data-saved', 'true');
+    await expect(pillA).toHaveText(/Saved to server/);
 
     // Offline: the server goes down, A keeps editing locally, and the edit reaches B after restart.
     await server.stop();
@@ -129,6 +133,7 @@ test.describe('walking skeleton', () => {
     await panelA.getByTestId('note-input').fill('Written while the server was down');
     await panelA.getByTestId('note-add').click();
     await expect(panelA.getByTestId('note').filter({ hasText: 'server was down' })).toHaveCount(1);
+    await expect(pillA).toHaveAttribute('data-saved', 'false');
     await server.start();
     await expect(panelA.getByTestId('connection-status')).toHaveAttribute('data-status', 'synced', {
       timeout: 30_000,
@@ -136,6 +141,8 @@ test.describe('walking skeleton', () => {
     await expect(panelB.getByTestId('note').filter({ hasText: 'server was down' })).toHaveCount(1, {
       timeout: 30_000,
     });
+    // The edit made offline is acknowledged once the reconnect's sync round stored it.
+    await expect(pillA).toHaveAttribute('data-saved', 'true');
   });
 
   test('the HR page shows headcount per department from the server', async () => {

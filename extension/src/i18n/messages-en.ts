@@ -11,6 +11,7 @@ export const en = {
   'status.offline': 'Offline',
   'status.connecting': 'Connecting…',
   'status.synced': 'Synced',
+  'status.saved': 'Saved to server',
   'status.denied': 'Access denied',
   'status.offlineHint': 'Working locally; changes sync when the server is back.',
   'status.localOnly': 'No server configured: data stays on this device.',
@@ -242,7 +243,8 @@ export const en = {
   'coaching.ahead': '{points} pts ahead',
   'coaching.forecast': 'lands at {percent}% if the trend holds',
   'coaching.noGoals': 'No running goals with a metric.',
-  'coaching.reminder.behind-pace': '{gap} points behind pace on “{goal}” (expected {expected}%, at {actual}%)',
+  'coaching.reminder.behind-pace':
+    '{gap} points behind pace on “{goal}” (expected {expected}%, at {actual}%)',
   'coaching.reminder.no-check-in': 'No check-in for {days} days on “{goal}”',
   'coaching.reminder.due-soon': '“{goal}” ends in {days} days and is not reached yet',
   'coaching.reminder.overdue': '“{goal}” ended {days} days ago without reaching its target',
@@ -261,10 +263,14 @@ export const en = {
   'coaching.save': 'Save check-in',
   'coaching.saved': 'Check-in saved.',
   'coaching.confirmFuture': 'Save with this date anyway',
-  'coaching.error.value-not-a-number': 'Enter a number (for example 42 or 12.5); your text is kept.',
-  'coaching.error.far-future': 'That date is {days} days ahead. Check the year, or confirm to save it.',
-  'coaching.error.goal-deleted': 'This goal was deleted on another device. Your value is still in the form: record it on another goal or ask to restore the goal.',
-  'coaching.error.goal-not-found': 'This goal is no longer here (it may have moved). Your value is still in the form.',
+  'coaching.error.value-not-a-number':
+    'Enter a number (for example 42 or 12.5); your text is kept.',
+  'coaching.error.far-future':
+    'That date is {days} days ahead. Check the year, or confirm to save it.',
+  'coaching.error.goal-deleted':
+    'This goal was deleted on another device. Your value is still in the form: record it on another goal or ask to restore the goal.',
+  'coaching.error.goal-not-found':
+    'This goal is no longer here (it may have moved). Your value is still in the form.',
   'coaching.error.invalid-check-in': 'This check-in cannot be saved: {message}',
   'coaching.orphans': 'Values kept from deleted goals',
   'coaching.log': 'Coaching log',

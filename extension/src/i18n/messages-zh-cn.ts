@@ -9,6 +9,7 @@ export const zhCN: Messages = {
   'status.offline': '离线',
   'status.connecting': '连接中…',
   'status.synced': '已同步',
+  'status.saved': '已保存到服务器',
   'status.denied': '拒绝访问',
   'status.offlineHint': '正在本地工作；服务器恢复后会自动同步。',
   'status.localOnly': '尚未配置服务器：数据仅保存在本设备。',
@@ -239,7 +240,8 @@ export const zhCN: Messages = {
   'coaching.ahead': '领先 {points} 个百分点',
   'coaching.forecast': '按当前趋势将达到 {percent}%',
   'coaching.noGoals': '没有进行中的量化目标。',
-  'coaching.reminder.behind-pace': '“{goal}”落后进度 {gap} 个百分点（应达 {expected}%，实际 {actual}%）',
+  'coaching.reminder.behind-pace':
+    '“{goal}”落后进度 {gap} 个百分点（应达 {expected}%，实际 {actual}%）',
   'coaching.reminder.no-check-in': '“{goal}”已 {days} 天没有更新进度',
   'coaching.reminder.due-soon': '“{goal}”将在 {days} 天后截止，尚未达成',
   'coaching.reminder.overdue': '“{goal}”已截止 {days} 天，未达成目标',
@@ -260,7 +262,8 @@ export const zhCN: Messages = {
   'coaching.confirmFuture': '仍按此日期保存',
   'coaching.error.value-not-a-number': '请输入数字（例如 42 或 12.5）；已保留你的输入。',
   'coaching.error.far-future': '该日期在 {days} 天之后。请检查年份，或确认后保存。',
-  'coaching.error.goal-deleted': '该目标已在另一台设备上被删除。你的数值仍在表单中：可记录到其他目标或请求恢复该目标。',
+  'coaching.error.goal-deleted':
+    '该目标已在另一台设备上被删除。你的数值仍在表单中：可记录到其他目标或请求恢复该目标。',
   'coaching.error.goal-not-found': '该目标已不在此处（可能已移动）。你的数值仍在表单中。',
   'coaching.error.invalid-check-in': '无法保存此进度：{message}',
   'coaching.orphans': '已删除目标的保留数值',

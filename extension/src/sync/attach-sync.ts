@@ -1,8 +1,9 @@
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { TERMINAL_CLOSE_CODES } from './close-codes.ts';
+import { CLOSE_CODES, TERMINAL_CLOSE_CODES } from './close-codes.ts';
 import type { ConnectionState } from './connection-state.ts';
+import { trackSaves } from './save-tracker.ts';
 
 /** Where and as whom to sync; absent when the user has not configured a server yet. */
 export interface SyncConfig {
@@ -11,6 +12,23 @@ export interface SyncConfig {
   token: string;
   /** Node has no global WebSocket: tests pass `ws`'s class here. */
   WebSocketPolyfill?: typeof WebSocket;
+  /**
+   * Where the epoch of each document's local copy is remembered (see INTERNALS.md, "Epochs").
+   * With it, a reconnect names the epoch and the server refuses a copy of a restored document
+   * (4409) instead of merging it back; without it the epoch is remembered for this session only.
+   */
+  epochs?: EpochMemory;
+  /**
+   * Told when the server refused the local copy because the document was restored or reset: the
+   * copy must be set aside (kept for the user, never merged) and the document opened afresh.
+   */
+  onEpochChanged?: (name: string, serverEpoch: string) => void;
+}
+
+/** Remembers the server epoch each local copy belongs to. */
+export interface EpochMemory {
+  get(name: string): string | null;
+  set(name: string, epoch: string): void;
 }
 
 /** A live link between one Y.Doc and the server, with its state for the UI. */
@@ -43,13 +61,22 @@ export function attachSync(doc: Y.Doc, name: string, config: SyncConfig): SyncHa
   let current: ConnectionState = { status: 'connecting' };
   const set = (next: ConnectionState): void => {
     if (current.status === 'denied') return;
-    if (next.status === current.status && next.code === current.code) return;
+    if (
+      next.status === current.status &&
+      next.code === current.code &&
+      next.saved === current.saved
+    ) {
+      return;
+    }
     current = next;
     for (const l of listeners) l(current);
   };
 
+  const knownEpoch = config.epochs?.get(name) ?? null;
+  const params: Record<string, string> = { token: config.token };
+  if (knownEpoch !== null) params.epoch = knownEpoch;
   const provider = new WebsocketProvider(syncBaseUrl(config.serverUrl), name, doc, {
-    params: { token: config.token },
+    params,
     maxBackoffTime: 5000,
     // IndexedDB already shares the document between the panel and the HR page.
     disableBc: true,
@@ -57,15 +84,30 @@ export function attachSync(doc: Y.Doc, name: string, config: SyncConfig): SyncHa
     ...(config.WebSocketPolyfill ? { WebSocketPolyfill: config.WebSocketPolyfill } : {}),
   });
 
+  const synced = (): ConnectionState => ({ status: 'synced', saved: saves.state().saved });
+  const saves = trackSaves(provider, doc, ({ epoch }) => {
+    if (epoch !== null && provider.params.epoch !== epoch) {
+      // Later reconnects name it: a restore in between is then noticed, not merged.
+      provider.params.epoch = epoch;
+      config.epochs?.set(name, epoch);
+    }
+    if (provider.synced) set(synced());
+  });
+
   provider.on('status', ({ status }) => {
-    if (status === 'connected') set({ status: provider.synced ? 'synced' : 'connecting' });
+    if (status === 'connected') set(provider.synced ? synced() : { status: 'connecting' });
     else if (status === 'connecting') {
       const unreachable = provider.wsUnsuccessfulReconnects >= ATTEMPTS_BEFORE_OFFLINE;
       set({ status: unreachable ? 'offline' : 'connecting' });
     } else set({ status: 'offline' });
   });
-  provider.on('sync', (synced) => set({ status: synced ? 'synced' : 'connecting' }));
-  provider.on('closed', ({ code, reason }) => set({ status: 'denied', code, reason }));
+  provider.on('sync', (isSynced) => set(isSynced ? synced() : { status: 'connecting' }));
+  provider.on('closed', ({ code, reason }) => {
+    set({ status: 'denied', code, reason });
+    const epoch = /^epoch:(.+)$/.exec(reason);
+    if (code === CLOSE_CODES.epochChanged && epoch !== null)
+      config.onEpochChanged?.(name, epoch[1]!);
+  });
 
   return {
     awareness: provider.awareness,
@@ -76,6 +118,7 @@ export function attachSync(doc: Y.Doc, name: string, config: SyncConfig): SyncHa
     },
     destroy() {
       listeners.clear();
+      saves.destroy();
       provider.destroy();
     },
   };

@@ -9,6 +9,8 @@ export const CLOSE_CODES = {
   forbidden: 4403,
   tooLarge: 4413,
   rateLimited: 4429,
+  /** The server's document was restored or reset since this copy was made (reason `epoch:X`). */
+  epochChanged: 4409,
   goingAway: 1001,
 } as const;
 
@@ -22,4 +24,5 @@ export const TERMINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CLOSE_CODES.unauthorized,
   CLOSE_CODES.forbidden,
   CLOSE_CODES.tooLarge,
+  CLOSE_CODES.epochChanged,
 ]);

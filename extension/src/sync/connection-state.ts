@@ -13,6 +13,12 @@ export interface ConnectionState {
   status: ConnectionStatus;
   code?: number;
   reason?: string;
+  /**
+   * "Saved to server": the server acknowledged that every local edit of this document is stored
+   * (its own save message, see save-tracker.ts). Only ever true with `synced`; absent or false
+   * while edits wait for their acknowledgement or against a server that does not send them.
+   */
+  saved?: boolean;
 }
 
 /** The state of a document that has no server to talk to. */
@@ -31,10 +37,14 @@ export function summarizeConnections(
   secondary: readonly ConnectionState[],
 ): ConnectionState {
   let worst = primary;
+  let saved = primary.saved === true;
   for (const s of secondary) {
     const effective: ConnectionState =
-      s.status === 'denied' && s.code !== 4401 ? { status: 'synced' } : s;
+      s.status === 'denied' && s.code !== 4401 ? { status: 'synced', saved: true } : s;
     if (RANK[effective.status] > RANK[worst.status]) worst = effective;
+    saved &&= effective.saved === true;
   }
-  return worst;
+  // "Saved" for a screen means every document on it is saved, like "synced".
+  if (worst.status !== 'synced') return worst;
+  return { ...worst, saved };
 }

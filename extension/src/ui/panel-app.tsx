@@ -148,20 +148,28 @@ export function PanelApp() {
       </>
     );
   } else {
+    const staff = claims.role === 'hr' || claims.role === 'admin';
     body = (
-      <TeamList
-        rows={team.rows}
-        loading={team.directory === null}
-        t={t}
-        onSelect={(personId) => setScreen({ kind: 'person', personId })}
-      />
+      <>
+        {staff && (
+          <button type="button" class="link" data-testid="team-open-hr" onClick={openHrPage}>
+            {t('settings.openHr')}
+          </button>
+        )}
+        <TeamList
+          rows={team.rows}
+          loading={team.directory === null}
+          t={t}
+          onSelect={(personId) => setScreen({ kind: 'person', personId })}
+        />
+      </>
     );
   }
 
   return (
     <div class="panel" lang={settings.language}>
       <header class="topbar">
-        {screen.kind === 'team' ? (
+        {screen.kind === 'team' || !claims ? (
           <h1>{t('app.title')}</h1>
         ) : (
           <button

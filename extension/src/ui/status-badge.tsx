@@ -25,20 +25,23 @@ const LABEL: Record<ConnectionState['status'], MessageKey> = {
 
 /**
  * The connection pill in the header. `data-status` carries the machine-readable state for
- * end-to-end tests; the text is translated.
+ * end-to-end tests; the text is translated. "Saved to server" replaces "Synced" only once the
+ * server has acknowledged storing every local edit of the screen's documents (the save ack).
  */
 export function StatusBadge(props: { state: ConnectionState; t: Translate }) {
   const { state, t } = props;
+  const saved = state.status === 'synced' && state.saved === true;
   return (
     <span
       class={`status status-${state.status}`}
       data-testid="connection-status"
       data-status={state.status}
       data-code={state.code ?? ''}
+      data-saved={saved ? 'true' : 'false'}
       role="status"
     >
       <span class="status-dot" aria-hidden="true" />
-      {t(LABEL[state.status])}
+      {t(saved ? 'status.saved' : LABEL[state.status])}
     </span>
   );
 }

@@ -1,0 +1,218 @@
+/**
+ * Firstline beside the reference servers, in one run, on loopback: `@y/websocket-server` 0.1.1 (no
+ * auth, no storage) and Hocuspocus 3.4.4 (no extensions: no auth, no storage). Ours runs as
+ * deployed: JWT checked at every upgrade, every edit committed to SQLite (WAL, synchronous=FULL)
+ * before it is relayed. Only the per-person rate limit is off (it would throttle the writer).
+ *
+ * Each server runs in its own process (one core each for server and clients on a 2-core machine);
+ * the clients are bare sockets in this process. Prints one table with ratios (ours / reference).
+ *
+ *   npx tsx sync-server/bench/compare-bench.ts [--quick] [--only firstline,y-websocket]
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseDocName } from '@firstline/core/docs/names';
+import { makeGoalId, putGoal } from '@firstline/core/docs/goal-docs';
+import { goalDocTarget } from '@firstline/core/docs/goal-docs-placement';
+import * as Y from 'yjs';
+import { signToken } from '../src/auth/tokens.ts';
+import { BENCH_SECRET, type ServerKind } from './compare/bench-wire.ts';
+import {
+  coldSync,
+  durableRate,
+  fanOut,
+  idleDocMemory,
+  latency,
+  type Target,
+} from './compare/measures.ts';
+
+const quick = process.argv.includes('--quick');
+const onlyArg = process.argv[process.argv.indexOf('--only') + 1];
+const KINDS: ServerKind[] = ['firstline', 'y-websocket', 'hocuspocus'];
+const kinds =
+  process.argv.includes('--only') && onlyArg !== undefined
+    ? KINDS.filter((k) => onlyArg.split(',').includes(k))
+    : KINDS;
+const SUBS = 50;
+const FANOUT_EDITS = quick ? 500 : 2000;
+const LATENCY_SECONDS = quick ? 2 : 5;
+const IDLE_DOCS = quick ? 50 : 200;
+const GOALS = 10_000;
+const DURABLE_EDITS = quick ? 500 : 2000;
+
+interface Row {
+  fanout: number;
+  fanoutComplete: boolean;
+  lat100: { p50: number; p99: number; max: number; lost: number };
+  lat500: { p50: number; p99: number; max: number; lost: number };
+  memory: { heapKb: number; rssKb: number };
+  cold: { medianMs: number; fromDiskMs: number | null };
+  durable: number | null;
+}
+
+/** A document of 10,000 goals written the way the side panel writes them (core's putGoal). */
+function bigGoalDoc(): Uint8Array {
+  const name = 'org/bench/team/t1';
+  const target = goalDocTarget(name, parseDocName(name))!;
+  const doc = new Y.Doc();
+  for (let i = 0; i < GOALS; i++) {
+    const written = putGoal(
+      doc,
+      target,
+      {
+        id: makeGoalId('bench', `goal-${i}`),
+        title: `Raise first-pass yield on line ${i % 40} by ${i % 7} points`,
+        owner: { kind: 'person', id: `p${i % 500}` },
+        parentId: i < 100 ? null : makeGoalId('bench', `goal-${i % 100}`),
+        periodStart: '2026-01-01',
+        periodEnd: '2026-12-31',
+        weight: null,
+      },
+      { now: 1_790_000_000_000 + i },
+    );
+    if (!written.ok) throw new Error(`goal ${i}: ${written.reason}`);
+  }
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
+}
+
+async function startServerProcess(
+  kind: ServerKind,
+): Promise<{ child: ChildProcess; port: number }> {
+  const child = fork(fileURLToPath(new URL('./compare/bench-server.ts', import.meta.url)), [kind], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+    child.once('message', (m: { port?: number }) =>
+      m.port === undefined ? reject(new Error(`${kind}: no port`)) : resolve(m.port),
+    );
+  });
+  return { child, port };
+}
+
+function memoryOf(child: ChildProcess): Promise<{ heapUsed: number; rss: number }> {
+  return new Promise((resolve) => {
+    const on = (m: { memory?: { heapUsed: number; rss: number } }): void => {
+      if (m.memory === undefined) return;
+      child.off('message', on);
+      resolve(m.memory);
+    };
+    child.on('message', on);
+    child.send('memory');
+  });
+}
+
+async function measure(kind: ServerKind, goalState: Uint8Array): Promise<Row> {
+  const { child, port } = await startServerProcess(kind);
+  const secret = new TextEncoder().encode(BENCH_SECRET);
+  const target: Target = {
+    kind,
+    port,
+    token: (user) =>
+      kind === 'firstline'
+        ? signToken(secret, { personId: user, org: 'bench', role: 'member' }, 3600)
+        : Promise.resolve(''),
+    memory: () => memoryOf(child),
+  };
+  try {
+    process.stderr.write(`${kind}: warm-up\n`);
+    await fanOut(target, 'warm', 5, 300);
+    process.stderr.write(`${kind}: fan-out\n`);
+    const fan = await fanOut(target, 'fan', SUBS, FANOUT_EDITS);
+    process.stderr.write(`${kind}: latency\n`);
+    const lat100 = await latency(target, 'lat100', SUBS, 100, LATENCY_SECONDS);
+    const lat500 = await latency(target, 'lat500', SUBS, 500, LATENCY_SECONDS);
+    process.stderr.write(`${kind}: idle documents\n`);
+    const memory = await idleDocMemory(target, IDLE_DOCS);
+    process.stderr.write(`${kind}: cold sync\n`);
+    const cold = await coldSync(target, goalState, GOALS, 5, kind === 'firstline');
+    const durable = kind === 'firstline' ? await durableRate(target, DURABLE_EDITS) : null;
+    return {
+      fanout: fan.updatesPerSec,
+      fanoutComplete: fan.complete,
+      lat100,
+      lat500,
+      memory,
+      cold,
+      durable,
+    };
+  } finally {
+    child.send('stop');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+const fmt = (n: number | null | undefined, digits = 0): string =>
+  n === null || n === undefined || Number.isNaN(n) ? '-' : n.toFixed(digits);
+
+function printTable(results: Partial<Record<ServerKind, Row>>): void {
+  const ours = results.firstline;
+  const refs = KINDS.filter((k) => k !== 'firstline' && results[k] !== undefined);
+  const lines: { metric: string; pick: (r: Row) => number | null; digits: number }[] = [
+    { metric: `fan-out to ${SUBS} subscribers (edits/s)`, pick: (r) => r.fanout, digits: 0 },
+    { metric: `latency p50 @100/s, ${SUBS} subs (ms)`, pick: (r) => r.lat100.p50, digits: 2 },
+    { metric: `latency p99 @100/s, ${SUBS} subs (ms)`, pick: (r) => r.lat100.p99, digits: 2 },
+    { metric: `latency p50 @500/s, ${SUBS} subs (ms)`, pick: (r) => r.lat500.p50, digits: 2 },
+    { metric: `latency p99 @500/s, ${SUBS} subs (ms)`, pick: (r) => r.lat500.p99, digits: 2 },
+    { metric: `latency max @500/s (ms)`, pick: (r) => r.lat500.max, digits: 1 },
+    { metric: 'memory per idle doc, heap (KB)', pick: (r) => r.memory.heapKb, digits: 1 },
+    { metric: 'memory per idle doc, RSS (KB)', pick: (r) => r.memory.rssKb, digits: 1 },
+    { metric: `cold sync ${GOALS} goals, in memory (ms)`, pick: (r) => r.cold.medianMs, digits: 1 },
+    {
+      metric: `cold sync ${GOALS} goals, from disk (ms)`,
+      pick: (r) => r.cold.fromDiskMs,
+      digits: 1,
+    },
+    { metric: 'acknowledged-durable edits/s', pick: (r) => r.durable, digits: 0 },
+  ];
+  const table = lines.map((line) => {
+    const row: Record<string, string> = { metric: line.metric };
+    for (const k of KINDS) {
+      const r = results[k];
+      row[k] = r === undefined ? 'n/a' : fmt(line.pick(r), line.digits);
+    }
+    for (const k of refs) {
+      const a = ours === undefined ? null : line.pick(ours);
+      const b = line.pick(results[k]!);
+      row[`ours/${k}`] = a === null || b === null || b === 0 ? '-' : `${(a / b).toFixed(2)}x`;
+    }
+    return row;
+  });
+  console.table(table);
+  if (ours !== undefined) {
+    const ref = results['y-websocket'];
+    const ratio = ref === undefined ? null : ours.fanout / ref.fanout;
+    const lost = ours.lat100.lost + ours.lat500.lost;
+    console.log(
+      `target fan-out >= 0.9x y-websocket: ${ratio === null ? 'not measured' : `${ratio.toFixed(2)}x ${ratio >= 0.9 ? 'MET' : 'MISSED'}`}`,
+    );
+    console.log(
+      `target p99 < 25 ms at 500/s with ${SUBS} subscribers: ${ours.lat500.p99.toFixed(2)} ms ${ours.lat500.p99 < 25 ? 'MET' : 'MISSED'}`,
+    );
+    if (!ours.fanoutComplete || lost > 0) console.log(`WARNING: firstline lost ${lost} deliveries`);
+  }
+  for (const k of refs) {
+    const r = results[k]!;
+    if (!r.fanoutComplete || r.lat100.lost + r.lat500.lost > 0) {
+      console.log(`WARNING: ${k} did not deliver every edit`);
+    }
+  }
+  console.log('"-" in the durable row: the reference servers keep edits in memory only.');
+}
+
+const goalState = bigGoalDoc();
+process.stderr.write(`10,000-goal document: ${(goalState.length / 1024).toFixed(0)} KB\n`);
+const results: Partial<Record<ServerKind, Row>> = {};
+for (const kind of kinds) {
+  try {
+    results[kind] = await measure(kind, goalState);
+  } catch (error) {
+    process.stderr.write(
+      `${kind}: failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+  }
+}
+printTable(results);

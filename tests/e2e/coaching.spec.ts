@@ -12,6 +12,15 @@ import { readCoachingLog } from '@firstline/core/docs/coaching-docs-log';
 import { launchWithExtension, openPanel, type ExtensionBrowser } from '../support/extension.ts';
 import { freePort, ServerProcess } from '../support/server-process.ts';
 
+/** The parts of the extension API these tests call inside the service worker. */
+declare const chrome: {
+  notifications: {
+    create(id: string, options: { title: string }): unknown;
+    getAll(): Promise<Record<string, unknown>>;
+  };
+  alarms: { create(name: string, info: { when: number }): Promise<void> };
+};
+
 const SECRET = 'e2e-secret-that-is-long-enough-for-hs256';
 const ORG = 'acme';
 const DAY = 86_400_000;

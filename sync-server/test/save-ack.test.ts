@@ -71,6 +71,41 @@ describe('save acknowledgements', () => {
     expect(await storedMap(name)).toEqual({});
   });
 
+  it('SYNC-ACK-2b a read-only connection that only repeats what it received is saved, not refused', async () => {
+    // Someone with write access puts content (and a deletion) in the document first.
+    const name = 'org/acme/person/a1/private';
+    const writer = new Y.Doc();
+    const w = rawClient(`${server.syncUrl}/${name}?token=${await tokenFor(principals.m1)}`);
+    cleanups.push(() => w.ws.close());
+    await w.opened;
+    w.sendUpdate(mapUpdate('kept', 1, writer));
+    w.sendUpdate(mapUpdate('gone', 2, writer));
+    const before = Y.encodeStateVector(writer);
+    writer.getMap('m').delete('gone');
+    w.sendUpdate(Y.encodeStateAsUpdate(writer, before));
+    w.requestSave(1);
+    expect((await w.ackFor(1)).refused).toBe(false);
+
+    // HR reads it; its copy, sent back whole as a sync answer would be, changes nothing.
+    const reader = new Y.Doc();
+    for (const u of (await server.registry.store.load(name)).updates) Y.applyUpdate(reader, u);
+    expect(reader.getMap('m').toJSON()).toEqual({ kept: 1 });
+    const r = rawClient(`${server.syncUrl}/${name}?token=${await tokenFor(principals.hr1)}`);
+    cleanups.push(() => r.ws.close());
+    await r.opened;
+    r.sendUpdate(Y.encodeStateAsUpdate(reader));
+    r.requestSave(2);
+    expect((await r.ackFor(2)).refused).toBe(false);
+
+    // A deletion of its own is an edit, and refused.
+    const mark = Y.encodeStateVector(reader);
+    reader.getMap('m').delete('kept');
+    r.sendUpdate(Y.encodeStateAsUpdate(reader, mark));
+    r.requestSave(3);
+    expect((await r.ackFor(3)).refused).toBe(true);
+    expect(await storedMap(name)).toEqual({ kept: 1 });
+  });
+
   it('SYNC-ACK-3 a stock y-websocket client never receives the message type', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const types: number[] = [];

@@ -27,6 +27,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       '--redis <url>',
       'scale-out: redis://... every instance follows (or FIRSTLINE_REDIS_URL)',
     )
+    .option(
+      '--trust-proxy',
+      'behind a TLS reverse proxy: rate-limit by the first X-Forwarded-For address',
+    )
     .action(async (flags: ServeFlags) => setExit(await serveCommand(flags, io)));
 
   program

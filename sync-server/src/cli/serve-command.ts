@@ -13,6 +13,8 @@ export interface ServeFlags {
   store?: string;
   /** Scale-out: the Redis the instances follow; default `FIRSTLINE_REDIS_URL`. */
   redis?: string;
+  /** Behind a reverse proxy: take the client address from `X-Forwarded-For` for the rate limits. */
+  trustProxy?: boolean;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function serveCommand(flags: ServeFlags, io?: CliIo): Promise<numbe
     dataDir: resolve(flags.data),
     logger,
     processMetrics: true,
+    limits: { trustProxy: flags.trustProxy === true },
   };
   const server: RunningServer =
     storeUrl !== undefined && redisUrl !== undefined

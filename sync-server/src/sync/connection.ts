@@ -10,7 +10,7 @@ import type { DocPeer, SharedDoc } from '../documents/shared-doc.ts';
 import type { ClosingReason } from '../metrics/server-metrics.ts';
 import { CloseCode } from '../protocol/close-codes.ts';
 import { encodeSaved } from '../protocol/save-messages.ts';
-import { applyClientUpdate } from './guarded-apply.ts';
+import { applyClientUpdate, changesNothing } from './guarded-apply.ts';
 import {
   decodeClientMessage,
   encodeAwareness,
@@ -147,6 +147,8 @@ export function serveConnection(
         return;
       case 'sync-update':
         if (access !== 'write') {
+          // A read-only client repeating what it already received is not refused anything.
+          if (changesNothing(shared.doc, message.update)) return;
           dropped += 1;
           if (dropped === 1) log.warn('dropping updates from a read-only connection');
           return;

@@ -44,3 +44,49 @@ export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknow
   }
   return 'applied';
 }
+
+/**
+ * True when applying `update` would change nothing in `doc`: every struct it carries is already
+ * there and every deletion it names is already deleted. A read-only client sends such updates as
+ * a matter of course (its answer to the server's sync step 1 repeats what it received), and those
+ * are not refused edits; anything else from a read-only connection is. An update that does not
+ * decode counts as changing something.
+ */
+export function changesNothing(doc: Y.Doc, update: Uint8Array): boolean {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch {
+    return false;
+  }
+  const known = Y.decodeStateVector(Y.encodeStateVector(doc));
+  for (const struct of decoded.structs) {
+    if (struct instanceof Y.Skip) continue;
+    if (struct.id.clock + struct.length > (known.get(struct.id.client) ?? 0)) return false;
+  }
+  if (decoded.ds.clients.size === 0) return true;
+  const deleted = Y.createDeleteSetFromStructStore(doc.store);
+  for (const [client, ranges] of decoded.ds.clients) {
+    const have = [...(deleted.clients.get(client) ?? [])].sort((a, b) => a.clock - b.clock);
+    for (const range of ranges) {
+      if (!covers(have, range.clock, range.clock + range.len)) return false;
+    }
+  }
+  return true;
+}
+
+/** Whether sorted ranges cover [from, to) without a gap. */
+function covers(
+  ranges: readonly { clock: number; len: number }[],
+  from: number,
+  to: number,
+): boolean {
+  let at = from;
+  for (const r of ranges) {
+    if (at >= to) break;
+    if (r.clock + r.len <= at) continue;
+    if (r.clock > at) return false;
+    at = r.clock + r.len;
+  }
+  return at >= to;
+}

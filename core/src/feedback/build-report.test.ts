@@ -4,6 +4,7 @@ import { Rational } from '../scoring/rational.ts';
 import { buildFeedbackReport, type ReportInput } from './build-report.ts';
 import { compareToUnit } from './compare-to-unit.ts';
 import { unitAverages } from './unit-averages.ts';
+import { CatalogueEntry, DEFAULT_CATALOGUE } from './suggestion-catalogue.ts';
 
 const absences = {
   key: 'absences',
@@ -87,6 +88,49 @@ describe('feedback report', () => {
     expect(r.strengths.map((s) => s.text)).toEqual([
       'Special projects: 4, 100% above the Production average of 2',
       'Conversion: 23%, 15% above the Production average of 20%',
+    ]);
+  });
+
+  it('F2.1 catalogue entries are a training, a mentor or a goal, in every report language', () => {
+    for (const e of DEFAULT_CATALOGUE) expect(CatalogueEntry.parse(e)).toEqual(e);
+    expect(new Set(DEFAULT_CATALOGUE.map((e) => e.kind))).toEqual(
+      new Set(['training', 'mentor', 'goal']),
+    );
+    const entry = { id: 'x', kind: 'mentor', indicatorKeys: ['absences'], text: { en: 'Talk' } };
+    expect(CatalogueEntry.safeParse(entry).success).toBe(false);
+    const both = { ...entry, text: { en: 'Talk', 'zh-CN': '谈谈' } };
+    expect(CatalogueEntry.safeParse(both).success).toBe(true);
+    expect(CatalogueEntry.safeParse({ ...both, kind: 'coach' }).success).toBe(false);
+    expect(CatalogueEntry.safeParse({ ...both, indicatorKeys: [] }).success).toBe(false);
+  });
+
+  it('F2.1 "*" answers a gap no entry names; an own catalogue replaces the default', () => {
+    // Conversion 15 against the unit's 18 is a gap, and no default entry names conversion.
+    const gap = { actuals: { absences: 2, projects: 4, conversion: 15 } };
+    const averages = averagesOf([
+      { absences: 2, projects: 4, conversion: 15 },
+      { absences: 2, projects: 1, conversion: 20 },
+      { absences: 2, projects: null, conversion: 20 },
+      { absences: 2, projects: 1, conversion: 17 },
+    ]);
+    const r = buildFeedbackReport(input({ ...gap, averages }));
+    expect(r.gaps.map((g) => g.key)).toEqual(['conversion']);
+    expect(r.suggestions.map((x) => x.id)).toEqual(['next-cycle-goal', 'generic-mentor']);
+    const zh = buildFeedbackReport(input({ ...gap, averages, language: 'zh-CN' }));
+    expect(zh.suggestions[0]?.text).toBe(
+      '为下一周期设定目标：将Conversion改善到单位平均水平（18%）',
+    );
+    const own: CatalogueEntry[] = [
+      {
+        id: 'sales-clinic',
+        kind: 'training',
+        indicatorKeys: ['conversion'],
+        text: { en: 'Join the sales clinic', 'zh-CN': '参加销售诊所' },
+      },
+    ];
+    const mine = buildFeedbackReport(input({ ...gap, averages, catalogue: own }));
+    expect(mine.suggestions.map((x) => `${x.kind}:${x.id}:${x.text}`)).toEqual([
+      'training:sales-clinic:Join the sales clinic',
     ]);
   });
 

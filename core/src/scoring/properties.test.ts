@@ -278,4 +278,51 @@ describe('scoreCard properties (seeded)', () => {
     },
     TIMEOUT,
   );
+
+  it(
+    'S2.3 S4.4 scaling every weight, indicators and groups, by one constant changes no score',
+    () => {
+      forEachCard((card, g, label) => {
+        // Indicator weights must still round to 100.00 (S2.2), so the constant stays within
+        // 0.00005 of 1; the sum moves off 100 while every share, score and part must not.
+        const k = g.pick([0.99995, 0.99996, 0.99999, 1.00001, 1.00003, 1.00004]);
+        const times = (w: number) =>
+          Number(Rational.fromNumber(w).mul(Rational.fromNumber(k)).toExact());
+        const scaled: Record<string, unknown> = { ...card };
+        if (card.indicators) {
+          scaled.indicators = (card.indicators as { weight: number }[]).map((i) => ({
+            ...i,
+            weight: times(i.weight),
+          }));
+        }
+        if (card.raters) {
+          const raters = card.raters as { groupWeights: Record<string, number> };
+          scaled.raters = {
+            ...raters,
+            groupWeights: Object.fromEntries(
+              Object.entries(raters.groupWeights).map(([key, w]) => [key, times(w)]),
+            ),
+          };
+        }
+        const a = mustScore(card, label);
+        const b = mustScore(scaled, `${label}\nk=${k}`);
+        if (card.indicators) {
+          expect(
+            Rational.parseDecimal(b.weightScored)?.eq(
+              (Rational.parseDecimal(a.weightScored) as Rational).mul(Rational.fromNumber(k)),
+            ),
+            `${label}\nk=${k}`,
+          ).toBe(true);
+        }
+        const strip = (x: ScoreBreakdown) => ({
+          ...x,
+          weightScored: '',
+          indicators: x.indicators.map((i) => ({ ...i, weight: 0 })),
+          groups: x.groups.map((grp) => ({ ...grp, weight: 0 })),
+        });
+        expect(strip(b), `${label}\nk=${k}`).toEqual(strip(a));
+      });
+    },
+    TIMEOUT,
+  );
 });

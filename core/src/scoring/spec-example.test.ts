@@ -31,4 +31,38 @@ describe('SPEC-scoring.md', () => {
     );
     expect(unchecked).toEqual([]);
   });
+
+  it('every cycle (C) and report (F) rule is named by a test, and every rule a test names exists', () => {
+    const rules = new Set([...spec.matchAll(/\*\*([SCF]\d+\.\d+)\b/g)].map((m) => m[1] as string));
+    const root = new URL('../../../', import.meta.url);
+    const testFiles = ['core/src', 'extension/src', 'sync-server/src', 'tests/integration']
+      .flatMap((d) =>
+        readdirSync(new URL(d, root), { recursive: true, encoding: 'utf8' }).map(
+          (f) => `${d}/${f}`,
+        ),
+      )
+      .filter((f) => /\.test\.tsx?$/.test(f));
+    expect(testFiles.length).toBeGreaterThan(20);
+    // Test names: the first string argument of it(...), quoted in any of the three ways.
+    const names = testFiles.flatMap((f) =>
+      [...readFileSync(new URL(f, root), 'utf8').matchAll(/\bit\(\s*(['"`])(.*?)\1/g)].map(
+        (m) => `${f}: ${m[2] as string}`,
+      ),
+    );
+    const named = new Set(
+      names.flatMap((n) => [...n.matchAll(/\b([SCF]\d+\.\d+)\b/g)].map((m) => m[1])),
+    );
+    const unchecked = [...rules].filter((id) => /^[CF]/.test(id) && !named.has(id));
+    expect(unchecked).toEqual([]);
+    const unknown = names.filter((n) =>
+      [
+        ...n
+          .split(': ')
+          .slice(1)
+          .join(': ')
+          .matchAll(/\b([SCF]\d+\.\d+)\b/g),
+      ].some((m) => !rules.has(m[1] as string)),
+    );
+    expect(unknown).toEqual([]);
+  });
 });

@@ -43,7 +43,8 @@ function panelCard() {
   ]);
 }
 
-describe('firstline score FILE (S7, C2.5)', () => {
+// Each test starts the real CLI (tsx compiles it on start): seconds on a busy machine.
+describe('firstline score FILE (S7, C2.5)', { timeout: 30_000 }, () => {
   it('S7.5 prints the same breakdown the side panel computes, to the last decimal', async () => {
     const card = panelCard();
     const run = await firstline(['score', writeCard('good.json', card)]);

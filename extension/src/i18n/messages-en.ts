@@ -18,6 +18,8 @@ export const en = {
   'denied.token': 'The server refused the token (invalid or expired). Paste a new one in Settings.',
   'denied.forbidden': 'You are not allowed to open this document.',
   'denied.other': 'The server closed the connection: {reason}',
+  'status.restored':
+    "The server's copy was restored from a backup. This device's copy was kept aside, not merged.",
   'settings.title': 'Settings',
   'settings.serverUrl': 'Server URL',
   'settings.serverUrlHint': 'For example http://localhost:8787',

@@ -16,6 +16,7 @@ export const zhCN: Messages = {
   'denied.token': '服务器拒绝了令牌（无效或已过期）。请在设置中粘贴新的令牌。',
   'denied.forbidden': '您无权打开此文档。',
   'denied.other': '服务器关闭了连接：{reason}',
+  'status.restored': '服务器上的副本已从备份恢复。本设备上的副本已另行保留，未与之合并。',
   'settings.title': '设置',
   'settings.serverUrl': '服务器地址',
   'settings.serverUrlHint': '例如 http://localhost:8787',

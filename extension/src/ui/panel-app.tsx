@@ -61,6 +61,13 @@ export function PanelApp() {
   );
   useEffect(() => () => store?.close(), [store]);
 
+  // Local copies set aside because the server's document was restored (close 4409).
+  const [asideCount, setAsideCount] = useState(0);
+  useEffect(() => {
+    setAsideCount(store?.setAside().length ?? 0);
+    return store?.onSetAside(() => setAsideCount(store.setAside().length));
+  }, [store]);
+
   useEffect(() => {
     if (settings && !claims) setScreen({ kind: 'settings' });
   }, [settings, claims]);
@@ -232,6 +239,11 @@ export function PanelApp() {
           role="note"
         >
           {message}
+        </p>
+      )}
+      {asideCount > 0 && (
+        <p class="banner banner-restored" data-testid="restored-message" role="alert">
+          {t('status.restored')}
         </p>
       )}
       <main class="content">{body}</main>

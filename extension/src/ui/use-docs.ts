@@ -42,9 +42,16 @@ export function useDocs(
       const opened = store.openDoc(name);
       const view: DocView = { opened, loaded: false, connection: opened.connection() };
       const onUpdate = (): void => bump();
-      opened.doc.on('update', onUpdate);
+      // The store swaps in a fresh doc when the server's copy was restored (4409): follow it.
+      let watched = opened.doc;
+      watched.on('update', onUpdate);
       const stopConnection = opened.onConnection((state) => {
         view.connection = state;
+        if (opened.doc !== watched) {
+          watched.off('update', onUpdate);
+          watched = opened.doc;
+          watched.on('update', onUpdate);
+        }
         bump();
       });
       opened.whenLoaded.then(
@@ -58,7 +65,7 @@ export function useDocs(
       current.set(name, {
         view,
         stop: () => {
-          opened.doc.off('update', onUpdate);
+          watched.off('update', onUpdate);
           stopConnection();
           opened.destroy();
         },

@@ -187,9 +187,21 @@ function run(people: Person[]): Row {
 
 const all = load();
 const sizes = [1000, 5000, 10000, 25000, all.length];
-// One warm-up pass so the first row does not pay for JIT compilation.
+// Warm-up passes so the first row does not pay for JIT compilation.
 run(all.slice(0, 1000));
-const table = sizes.map((n) => run(all.slice(0, n)));
+run(all.slice(0, 5000));
+const rows = sizes.map((n) => run(all.slice(0, n)));
+// Growth against the 1k row of this same run: x people next to x time for each kind of work, so
+// linear growth shows as equal numbers and anything worse stands out.
+const base = rows[0]!;
+const ratio = (a: number, b: number): string => `x${(a / Math.max(b, 1)).toFixed(1)}`;
+const table = rows.map((r) => ({
+  ...r,
+  xPeople: ratio(r.people, base.people),
+  xScore: ratio(r.scoreMs, base.scoreMs),
+  xCohort: ratio(r.cohortMs, base.cohortMs),
+  xReports: ratio(r.reportsMs, base.reportsMs),
+}));
 console.log(
   `review benchmark: ${all.length} people in hr-promotion/train.csv, node ${process.version}`,
 );

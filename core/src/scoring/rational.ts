@@ -6,6 +6,9 @@
  * promise either, so every figure entering the scoring engine is read as the decimal it was
  * written as and all arithmetic stays exact; rounding happens once, for display.
  */
+const FROM_NUMBER_CACHE_SIZE = 4096;
+const fromNumberCache = new Map<number, Rational>();
+
 export class Rational {
   /** Numerator; carries the sign. */
   readonly n: bigint;
@@ -20,6 +23,7 @@ export class Rational {
   /** Builds n/d in lowest terms. The caller guarantees d is not zero. */
   static of(n: bigint, d: bigint = 1n): Rational {
     if (d === 0n) throw new RangeError('Rational.of: zero denominator (a bug in the caller)');
+    if (d === 1n) return new Rational(n, 1n);
     if (d < 0n) {
       n = -n;
       d = -d;
@@ -33,9 +37,16 @@ export class Rational {
    * 3602879701896397/36028797018963968), because that is what the person typed or the JSON holds.
    */
   static fromNumber(x: number): Rational {
+    if (Number.isSafeInteger(x)) return new Rational(BigInt(x), 1n);
+    const known = fromNumberCache.get(x);
+    if (known) return known;
     if (!Number.isFinite(x)) throw new RangeError(`Rational.fromNumber: ${x} is not finite`);
     const parsed = Rational.parseDecimal(String(x));
     if (parsed === null) throw new RangeError(`Rational.fromNumber: cannot read ${x}`);
+    // Scoring a population reads the same weights, thresholds and figures over and over; parsing
+    // their decimal spelling was the largest cost. A Rational never changes, so it can be shared.
+    if (fromNumberCache.size >= FROM_NUMBER_CACHE_SIZE) fromNumberCache.clear();
+    fromNumberCache.set(x, parsed);
     return parsed;
   }
 

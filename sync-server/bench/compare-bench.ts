@@ -43,6 +43,8 @@ const DURABLE_EDITS = quick ? 500 : 2000;
 interface Row {
   fanout: number;
   fanoutComplete: boolean;
+  /** Server CPU time (user + system) per edit relayed to every subscriber, in ms. */
+  cpuPerEdit: number;
   lat100: { p50: number; p99: number; max: number; lost: number };
   lat500: { p50: number; p99: number; max: number; lost: number };
   memory: { heapKb: number; rssKb: number };
@@ -81,7 +83,15 @@ async function startServerProcess(
   kind: ServerKind,
 ): Promise<{ child: ChildProcess; port: number }> {
   const child = fork(fileURLToPath(new URL('./compare/bench-server.ts', import.meta.url)), [kind], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    execArgv: [
+      '--import',
+      'tsx',
+      '--expose-gc',
+      // BENCH_CPU_PROF=DIR: a V8 CPU profile of each server process, written to DIR on exit.
+      ...(process.env.BENCH_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+        : []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -91,6 +101,18 @@ async function startServerProcess(
     );
   });
   return { child, port };
+}
+
+function cpuOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const on = (m: { cpuMs?: number; memory?: unknown }): void => {
+      if (m.cpuMs === undefined || m.memory !== undefined) return;
+      child.off('message', on);
+      resolve(m.cpuMs);
+    };
+    child.on('message', on);
+    child.send('cpu');
+  });
 }
 
 function memoryOf(child: ChildProcess): Promise<{ heapUsed: number; rss: number }> {
@@ -120,19 +142,24 @@ async function measure(kind: ServerKind, goalState: Uint8Array): Promise<Row> {
   try {
     process.stderr.write(`${kind}: warm-up\n`);
     await fanOut(target, 'warm', 5, 300);
+    // Measured before the heavy phases: after them a GC can hand pages back to the system and
+    // the RSS difference comes out negative.
+    process.stderr.write(`${kind}: idle documents\n`);
+    const memory = await idleDocMemory(target, IDLE_DOCS);
     process.stderr.write(`${kind}: fan-out\n`);
+    const cpuBefore = await cpuOf(child);
     const fan = await fanOut(target, 'fan', SUBS, FANOUT_EDITS);
+    const cpuPerEdit = ((await cpuOf(child)) - cpuBefore) / FANOUT_EDITS;
     process.stderr.write(`${kind}: latency\n`);
     const lat100 = await latency(target, 'lat100', SUBS, 100, LATENCY_SECONDS);
     const lat500 = await latency(target, 'lat500', SUBS, 500, LATENCY_SECONDS);
-    process.stderr.write(`${kind}: idle documents\n`);
-    const memory = await idleDocMemory(target, IDLE_DOCS);
     process.stderr.write(`${kind}: cold sync\n`);
     const cold = await coldSync(target, goalState, GOALS, 5, kind === 'firstline');
     const durable = kind === 'firstline' ? await durableRate(target, DURABLE_EDITS) : null;
     return {
       fanout: fan.updatesPerSec,
       fanoutComplete: fan.complete,
+      cpuPerEdit,
       lat100,
       lat500,
       memory,
@@ -145,14 +172,26 @@ async function measure(kind: ServerKind, goalState: Uint8Array): Promise<Row> {
   }
 }
 
-const fmt = (n: number | null | undefined, digits = 0): string =>
-  n === null || n === undefined || Number.isNaN(n) ? '-' : n.toFixed(digits);
+const fmt = (n: number | null, digits = 0): string =>
+  n === null ? 'n/a' : Number.isNaN(n) ? '-' : n.toFixed(digits);
+
+/** ours / reference; '-' when either side is missing or not positive (a ratio would mislead). */
+function ratio(a: number | null, b: number | null): string {
+  if (a === null || b === null || !(a > 0) || !(b > 0)) return '-';
+  return `${(a / b).toFixed(2)}x`;
+}
 
 function printTable(results: Partial<Record<ServerKind, Row>>): void {
   const ours = results.firstline;
   const refs = KINDS.filter((k) => k !== 'firstline' && results[k] !== undefined);
+  // `null` from `pick`: the measure does not apply to that server (printed as n/a).
   const lines: { metric: string; pick: (r: Row) => number | null; digits: number }[] = [
     { metric: `fan-out to ${SUBS} subscribers (edits/s)`, pick: (r) => r.fanout, digits: 0 },
+    {
+      metric: `server CPU per edit to ${SUBS} subs (ms)`,
+      pick: (r) => r.cpuPerEdit,
+      digits: 3,
+    },
     { metric: `latency p50 @100/s, ${SUBS} subs (ms)`, pick: (r) => r.lat100.p50, digits: 2 },
     { metric: `latency p99 @100/s, ${SUBS} subs (ms)`, pick: (r) => r.lat100.p99, digits: 2 },
     { metric: `latency p50 @500/s, ${SUBS} subs (ms)`, pick: (r) => r.lat500.p50, digits: 2 },
@@ -172,12 +211,10 @@ function printTable(results: Partial<Record<ServerKind, Row>>): void {
     const row: Record<string, string> = { metric: line.metric };
     for (const k of KINDS) {
       const r = results[k];
-      row[k] = r === undefined ? 'n/a' : fmt(line.pick(r), line.digits);
+      row[k] = r === undefined ? 'not run' : fmt(line.pick(r), line.digits);
     }
     for (const k of refs) {
-      const a = ours === undefined ? null : line.pick(ours);
-      const b = line.pick(results[k]!);
-      row[`ours/${k}`] = a === null || b === null || b === 0 ? '-' : `${(a / b).toFixed(2)}x`;
+      row[`ours/${k}`] = ratio(ours === undefined ? null : line.pick(ours), line.pick(results[k]!));
     }
     return row;
   });
@@ -200,7 +237,10 @@ function printTable(results: Partial<Record<ServerKind, Row>>): void {
       console.log(`WARNING: ${k} did not deliver every edit`);
     }
   }
-  console.log('"-" in the durable row: the reference servers keep edits in memory only.');
+  console.log(
+    'n/a: the reference servers store nothing (no disk load, no durable acknowledgement); ' +
+      'ratios are ours / reference (above 1x is better for edits/s, worse for ms and KB).',
+  );
 }
 
 const goalState = bigGoalDoc();

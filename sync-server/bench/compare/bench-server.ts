@@ -1,7 +1,9 @@
 /**
  * One server under test, in its own process so the load generator and the server each get a core.
  * Started by `compare-bench.ts` with `fork`; prints nothing, talks over IPC:
- * it sends `{ port }` once listening and answers `'memory'` with its heap and RSS after a full GC.
+ * it sends `{ port }` once listening, answers `'memory'` with its heap and RSS after a full GC and
+ * `'cpu'` with the CPU time it has used (user + system), which a busy shared machine distorts less
+ * than wall-clock rates.
  *
  * Kinds: `firstline` (ours: JWT auth at the upgrade, SQLite commit before relay), `y-websocket`
  * (`@y/websocket-server` 0.1.1, no auth, no storage), `hocuspocus` (`@hocuspocus/server` 3.4.4, no
@@ -136,6 +138,9 @@ process.on('message', (message: unknown) => {
       memory: { heapUsed: m.heapUsed, rss: m.rss, external: m.external },
       cpuMs: (cpu.user + cpu.system) / 1000,
     });
+  } else if (message === 'cpu') {
+    const cpu = process.cpuUsage();
+    process.send?.({ cpuMs: (cpu.user + cpu.system) / 1000 });
   } else if (message === 'stop') {
     void started.stop().finally(() => process.exit(0));
   }

@@ -1,6 +1,7 @@
 import type { Access, DocFacts, Principal } from '@firstline/core/access/index';
 import { decideAccess } from '@firstline/core/access/index';
 import type { DocRef } from '@firstline/core/docs/names';
+import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -84,9 +85,24 @@ export function serveConnection(
     peer.close(code, text);
   };
 
+  // A commit batch (see group-commit-store) relays every edit in it to every peer within one
+  // turn of the event loop. Corking the socket for that turn turns those frames into one write
+  // per peer instead of one per frame; the frames and their order are unchanged.
+  const socket = (ws as unknown as { _socket?: Socket })._socket;
+  let corked = false;
+  const uncork = (): void => {
+    corked = false;
+    socket?.uncork();
+  };
+
   const peer: DocPeer = {
     send(message) {
       if (ws.readyState !== WebSocket.OPEN) return;
+      if (!corked && socket !== undefined) {
+        corked = true;
+        socket.cork();
+        process.nextTick(uncork);
+      }
       ws.send(message, (error) => {
         if (error) log.debug({ err: error }, 'send failed');
       });

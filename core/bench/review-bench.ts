@@ -109,8 +109,11 @@ function card(p: Person): ScorecardInputJson {
 interface Row {
   people: number;
   scoreMs: number;
+  /** CPU time of this process for the same work: steadier than wall time on a shared machine. */
+  scoreCpuMs: number;
   usPerCard: number;
   cohortMs: number;
+  cohortCpuMs: number;
   distinctCards: number;
   averagesMs: number;
   reportsMs: number;
@@ -120,8 +123,13 @@ interface Row {
   peakRssMb: number;
 }
 
+function cpuMs(from: NodeJS.CpuUsage, to: NodeJS.CpuUsage): number {
+  return Math.round((to.user - from.user + to.system - from.system) / 1000);
+}
+
 function run(people: Person[]): Row {
   gc?.();
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const scores = people.map((p) => {
     const r = scoreCard(card(p));
@@ -129,6 +137,7 @@ function run(people: Person[]): Row {
     return r.value.final.ok ? r.value.final.score : null;
   });
   const t1 = performance.now();
+  const c1 = process.cpuUsage();
   const { rateeId: _r, actuals: _a, ...frame } = card(people[0]!);
   const cohort = scoreCohort(
     frame,
@@ -139,6 +148,7 @@ function run(people: Person[]): Row {
     })),
   );
   const tc = performance.now();
+  const cc = process.cpuUsage();
   cohort.forEach((r, i) => {
     const s = r.ok && r.value.final.ok ? r.value.final.score : null;
     if (s?.exact !== scores[i]?.exact)
@@ -172,8 +182,10 @@ function run(people: Person[]): Row {
   return {
     people: people.length,
     scoreMs: Math.round(t1 - t0),
+    scoreCpuMs: cpuMs(c0, c1),
     usPerCard: Math.round(((t1 - t0) * 1000) / people.length),
     cohortMs: Math.round(tc - t1),
+    cohortCpuMs: cpuMs(c1, cc),
     distinctCards: distinct,
     averagesMs: Math.round(t2 - t1b),
     reportsMs: Math.round(t3 - t2),

@@ -134,6 +134,24 @@ export function compileFormula(
   source: string,
   scale: RatingScale,
 ): Result<CompiledFormula, FormulaReason> {
+  // A cycle scores every card with the same formula: compile it once per text and scale range.
+  // The answer depends on nothing else, and nobody changes a compiled formula.
+  const key = `${scale.min}\u0000${scale.max}\u0000${source}`;
+  const known = compiled.get(key);
+  if (known) return known;
+  const result = compileUncached(source, scale);
+  if (compiled.size >= COMPILED_CACHE_SIZE) compiled.clear();
+  compiled.set(key, result);
+  return result;
+}
+
+const COMPILED_CACHE_SIZE = 256;
+const compiled = new Map<string, Result<CompiledFormula, FormulaReason>>();
+
+function compileUncached(
+  source: string,
+  scale: RatingScale,
+): Result<CompiledFormula, FormulaReason> {
   const parsed = parseFormula(source);
   if (!parsed.ok) return parsed;
   try {

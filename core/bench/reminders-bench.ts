@@ -1,40 +1,56 @@
 /**
  * How long the reminder rules take for a large organisation: 5,000 people x 20 goals x 52 weekly
- * check-ins (5.2M check-ins), generated from a fixed seed, in teams of 10 (one source document,
- * hence one column segment, per team, as the background worker holds them).
+ * check-ins (5.2M check-ins), generated from a fixed seed, in teams of 10 (one source document
+ * per team, as the background worker reads them).
  *
- * Phases:
- * - load: turning each team's check-in objects into columns (`checkInColumnsFrom`), summed over
- *   the 500 teams. The worker pays this when it reads a document, not at each evaluation.
- * - index: merging the segments into one index grouped by series (`indexCheckInColumns`).
- * - evaluate: every rule over the index (`evaluateReminders`).
- * - per alarm = index + evaluate: what an alarm costs once the documents are loaded.
- * Not included: decoding the Yjs documents from IndexedDB (the objects here are made directly),
- * and showing the notifications. `--objects` adds the older path that indexes 5.2M check-in
- * objects in one go (`indexCheckIns`), for comparison.
+ * Two paths from the documents' check-ins to the list of due reminders, same inputs, same output
+ * (the bench checks the two lists are equal):
+ * - columns (the straightforward path, the baseline): every check-in object of every document
+ *   becomes a row of column segments (`checkInColumnsFrom`), the segments are merged
+ *   (`indexCheckInColumns`) and every rule runs over the index (`evaluateReminders`). A service
+ *   worker is stopped between alarms (30 minutes apart), so each alarm pays all three.
+ * - summaries: a few numbers per series (`summarizeCheckIns`: the newest check-ins, the last
+ *   confidences), built once per document, kept current as check-ins are added
+ *   (`addCheckInToSummary`) and stored between alarms (structured clone, as IndexedDB stores
+ *   them). An alarm revives the stored summaries, merges them and evaluates the rules.
+ * Not included in either path: reading IndexedDB and decoding the Yjs documents (the objects
+ * here are made directly), reading the goals out of the documents, showing notifications. The
+ * last row measures the Yjs decoding and schema check of the check-ins of a few team documents
+ * and scales it to 500, to show what the columns path pays on top (the summaries path still
+ * decodes documents that changed since their summary was stored).
  *
- * The ratio column compares each phase with a plain loop summing every value of the columns, so
- * figures can be read on any machine. "heap" is V8's heap in use after the phase, "buffers" the
- * typed-array memory outside it. "first" is the first of 5 runs (a worker woken by an alarm runs
- * cold code), "median" over the 5; load is measured once. CPU time is given next to wall time
- * because the machine is shared with other work.
+ * "heap" is V8's heap in use after the phase, "buffers" typed-array memory outside it; "kept" is
+ * what the structure retains once built (heap + buffers, measured with a full collection before
+ * and after). "first" is the first of 5 runs (a worker woken by an alarm runs cold code), "median"
+ * over the 5; one-off phases are measured once. CPU time is given next to wall time because the
+ * machine is shared with other work.
  *
- * Run bundled, as the extension's worker runs it (tsx turns imports into getters, which costs
- * about a third more in the hot loops):
- *   npx esbuild core/bench/reminders-bench.ts --bundle --platform=node --format=esm \
- *     --outfile=/tmp/reminders-bench.mjs && node /tmp/reminders-bench.mjs [--objects]
- * `npx tsx core/bench/reminders-bench.ts` works too.
+ * Run: `node --expose-gc --import tsx core/bench/reminders-bench.ts` (tsx turns imports into
+ * getters, which costs a little in hot loops; bundling with esbuild, as the extension is, avoids
+ * that). `--objects` adds the older path that indexes 5.2M check-in objects in one go.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import * as Y from 'yjs';
 import {
   checkInColumnsFrom,
   indexCheckInColumns,
   type CheckInColumns,
+  type CheckInRow,
 } from '../src/coaching/check-in-columns.ts';
+import {
+  addCheckInToSummary,
+  mergeCheckInSummaries,
+  reviveCheckInSummary,
+  storableCheckInSummary,
+  summarizeCheckIns,
+  type CheckInSummary,
+  type StoredCheckInSummary,
+} from '../src/coaching/check-in-summary.ts';
+import { checkInsMap, readCheckIns } from '../src/docs/coaching-docs-check-ins.ts';
 import { indexCheckIns } from '../src/coaching/check-in-index.ts';
 import type { CheckIn } from '../src/coaching/check-in.ts';
-import { evaluateReminders } from '../src/coaching/evaluate-reminders.ts';
+import { evaluateReminders, type ReminderInput } from '../src/coaching/evaluate-reminders.ts';
 import { ReminderSettings, ReminderState } from '../src/coaching/reminder.ts';
 import { createZonedDayOf } from '../src/coaching/zoned-day.ts';
 import { seededRandom } from '../src/goals/testing.ts';
@@ -47,6 +63,18 @@ const TEAM_SIZE = 10;
 const SEED = 20_251_203;
 const TIME_ZONE = 'Europe/Berlin';
 const WITH_OBJECTS = process.argv.includes('--objects');
+
+/** A phase measured once, summed over the documents. */
+interface OneOff {
+  ms: number;
+  cpu: number;
+  keptMb: number;
+}
+
+function memMb(): number {
+  const m = process.memoryUsage();
+  return (m.heapUsed + m.arrayBuffers) / 1_048_576;
+}
 
 function heapMb(): number {
   return process.memoryUsage().heapUsed / 1_048_576;
@@ -67,6 +95,7 @@ interface Timing {
   cpuMs: number;
   heap: number;
   buffers: number;
+  keptMb?: number;
 }
 
 const RUNS = 5;
@@ -100,7 +129,7 @@ function timed<T>(fn: () => T, runs = RUNS): { value: T } & Timing {
   };
 }
 
-const rand = seededRandom(SEED);
+let rand = seededRandom(SEED);
 const yearStart = Date.UTC(2025, 0, 6, 8); // a Monday, 09:00 in Berlin
 // Timestamps shared between goals, as real check-ins cluster on a few hours of the week:
 // 50 slots a week (Monday to Friday, 10 slots of 20 minutes from 09:00 Berlin).
@@ -159,38 +188,52 @@ const people = Array.from({ length: PEOPLE }, (_, i) => ({
 }));
 const goals: Goal[] = [];
 const segments: CheckInColumns[] = [];
+const stored: StoredCheckInSummary[] = [];
 const allObjects: CheckIn[] = [];
 const dayOf = createZonedDayOf(TIME_ZONE);
-let loadMs = 0;
-let loadCpu = 0;
-collect();
-for (let team = 0; team < PEOPLE / TEAM_SIZE; team++) {
-  const objects = teamCheckIns(team, goals);
-  if (WITH_OBJECTS) for (const o of objects) allObjects.push(o);
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  segments.push(checkInColumnsFrom(objects, TIME_ZONE, dayOf));
-  loadMs += performance.now() - t0;
-  const c = process.cpuUsage(c0);
-  loadCpu += (c.user + c.system) / 1000;
-}
-// The objects of each team are garbage now (unless --objects keeps them): the worker keeps columns.
-const load: Timing = (() => {
+// Builds one structure per team from freshly made objects; the objects are garbage afterwards.
+function perTeam<T>(
+  build: (objects: CheckIn[]) => T,
+  keep: (t: T) => void,
+  keepObjects = false,
+): OneOff {
+  rand = seededRandom(SEED);
+  goals.length = 0;
   collect();
-  return { ms: loadMs, medianMs: loadMs, cpuMs: loadCpu, heap: heapMb(), buffers: buffersMb() };
-})();
+  const mem0 = memMb();
+  let ms = 0;
+  let cpu = 0;
+  for (let team = 0; team < PEOPLE / TEAM_SIZE; team++) {
+    const objects = teamCheckIns(team, goals);
+    if (keepObjects) for (const o of objects) allObjects.push(o);
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const built = build(objects);
+    ms += performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    cpu += (c.user + c.system) / 1000;
+    keep(built);
+  }
+  collect();
+  return { ms, cpu, keptMb: memMb() - mem0 };
+}
+
+const columnsLoad = perTeam(
+  (objects) => checkInColumnsFrom(objects, TIME_ZONE, dayOf),
+  (seg) => segments.push(seg),
+  WITH_OBJECTS,
+);
+const summariesLoad = perTeam(
+  (objects) => summarizeCheckIns(objects, TIME_ZONE, dayOf),
+  // Kept as stored: the maps are dropped, as they are before going into IndexedDB.
+  (summary) => stored.push(storableCheckInSummary(summary)),
+);
 const checkInCount = segments.reduce((n, s) => n + s.length, 0);
 
-const baseline = timed(() => {
-  let sum = 0;
-  for (const s of segments) for (let i = 0; i < s.length; i++) sum += s.values[i] as number;
-  return sum;
-});
 const settings = ReminderSettings.parse({});
 const state = ReminderState.parse({});
 const now = new Date('2025-12-20T10:00:00+01:00');
-const index = timed(() => indexCheckInColumns(segments, TIME_ZONE));
-const evaluateWith = (checkIns: Parameters<typeof evaluateReminders>[0]['checkIns']) =>
+const evaluateWith = (checkIns: ReminderInput['checkIns']) =>
   evaluateReminders({
     now,
     timeZone: TIME_ZONE,
@@ -201,15 +244,109 @@ const evaluateWith = (checkIns: Parameters<typeof evaluateReminders>[0]['checkIn
     state,
     settings,
   });
-const evaluate = timed(() => evaluateWith(index.value));
-const perAlarm = timed(() => evaluateWith(indexCheckInColumns(segments, TIME_ZONE)));
 
+const index = timed(() => indexCheckInColumns(segments, TIME_ZONE));
+const evaluateIndex = timed(() => evaluateWith(index.value));
+const columnsAlarm = timed(() => evaluateWith(indexCheckInColumns(segments, TIME_ZONE)));
+
+// What IndexedDB would do with the summaries: serialise on put, deserialise on get.
+const storeOut = timed(() => stored.map((s) => structuredClone(s)), 3);
+const reviveMerge = timed(() => mergeCheckInSummaries(structuredClone(stored), TIME_ZONE));
+const evaluateSummary = timed(() => evaluateWith(reviveMerge.value));
+const summariesAlarm = timed(() =>
+  evaluateWith(mergeCheckInSummaries(structuredClone(stored), TIME_ZONE)),
+);
+// One more week: a check-in on every goal, added to its document's summary as it is written.
+const revived = stored.map((s) => reviveCheckInSummary(structuredClone(s)));
+const nextWeek = new Date(Date.parse(stamps[stamps.length - 1] as string) + 7 * 86_400_000);
+const weekRows: CheckInRow[] = goals.map((g, i) => ({
+  id: `${g.id}-w${WEEKS}`,
+  goalId: g.id,
+  keyResultId: null,
+  at: nextWeek.toISOString(),
+  value: 50 + (i % 50),
+  confidence: 0.5,
+}));
+const incremental = timed(() => {
+  for (let i = 0; i < weekRows.length; i++) {
+    addCheckInToSummary(
+      revived[Math.floor(i / (TEAM_SIZE * GOALS_PER_PERSON))] as CheckInSummary,
+      weekRows[i] as CheckInRow,
+      dayOf,
+    );
+  }
+}, 1);
+
+// The Yjs part neither path above includes: a few team documents, encoded and decoded again,
+// their check-ins read through the schema (`readCheckIns`), scaled to every team.
+const YJS_TEAMS = 4;
+const yjs = (() => {
+  rand = seededRandom(SEED);
+  const updates: Uint8Array[] = [];
+  for (let team = 0; team < YJS_TEAMS; team++) {
+    const doc = new Y.Doc();
+    const map = checkInsMap(doc);
+    const objects = teamCheckIns(team, []);
+    doc.transact(() => {
+      for (const o of objects) map.set(o.id, { ...o });
+    });
+    updates.push(Y.encodeStateAsUpdate(doc));
+    doc.destroy();
+  }
+  const docs: Y.Doc[] = [];
+  const decode = timed(() => {
+    for (const u of updates) {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, u);
+      docs.push(doc);
+    }
+  }, 1);
+  const read = timed(() => docs.reduce((n, doc) => n + readCheckIns(doc).checkIns.length, 0), 1);
+  for (const doc of docs) doc.destroy();
+  const scale = PEOPLE / TEAM_SIZE / YJS_TEAMS;
+  const scaled = (r: Timing): Timing => ({
+    ...r,
+    ms: r.ms * scale,
+    medianMs: r.medianMs * scale,
+    cpuMs: r.cpuMs * scale,
+  });
+  return { decode: scaled(decode), read: { ...scaled(read), value: read.value } };
+})();
+
+const columnsPerAlarm = columnsLoad.ms + columnsAlarm.medianMs;
+const columnsPerAlarmCpu = columnsLoad.cpu + columnsAlarm.cpuMs;
+const oneOff = (o: OneOff, extra: Partial<Timing> = {}): Timing => ({
+  ms: o.ms,
+  medianMs: o.ms,
+  cpuMs: o.cpu,
+  heap: NaN,
+  buffers: NaN,
+  keptMb: o.keptMb,
+  ...extra,
+});
 const rows: [string, Timing][] = [
-  ['load: objects -> columns (once per document read)', load],
-  ['baseline (sum values of the columns)', baseline],
-  ['index: merge 500 segments', index],
-  ['evaluate all rules (indexed)', evaluate],
-  ['per alarm: index + evaluate', perAlarm],
+  ['columns: objects -> columns, 500 documents', oneOff(columnsLoad)],
+  ['columns: index (merge 500 segments)', index],
+  ['columns: evaluate all rules over the index', evaluateIndex],
+  [
+    '**columns per alarm: objects -> columns + index + evaluate (baseline)**',
+    {
+      ms: columnsLoad.ms + columnsAlarm.ms,
+      medianMs: columnsPerAlarm,
+      cpuMs: columnsPerAlarmCpu,
+      heap: columnsAlarm.heap,
+      buffers: columnsAlarm.buffers,
+      keptMb: columnsLoad.keptMb,
+    },
+  ],
+  ['summaries: objects -> summaries, 500 documents (once)', oneOff(summariesLoad)],
+  [`summaries: add ${weekRows.length.toLocaleString('en')} new check-ins`, incremental],
+  ['summaries: store (structured clone out, 500)', storeOut],
+  ['summaries: load stored (structured clone in) + merge', reviveMerge],
+  ['summaries: evaluate all rules over the summary', evaluateSummary],
+  ['**summaries per alarm: load stored + merge + evaluate**', summariesAlarm],
+  [`not in either: Y.applyUpdate of team docs (${YJS_TEAMS} docs, x 125)`, yjs.decode],
+  [`not in either: readCheckIns (schema) of team docs (${YJS_TEAMS} docs, x 125)`, yjs.read],
 ];
 if (WITH_OBJECTS) {
   rows.push([
@@ -219,21 +356,27 @@ if (WITH_OBJECTS) {
 }
 console.log(
   `reminders bench: ${PEOPLE} people x ${GOALS_PER_PERSON} goals x ${WEEKS} check-ins = ` +
-    `${checkInCount.toLocaleString('en')} check-ins in ${segments.length} team segments, ` +
-    `seed ${SEED}, node ${process.version}`,
+    `${checkInCount.toLocaleString('en')} check-ins in ${segments.length} documents, ` +
+    `seed ${SEED}, node ${process.version}, today ${now.toISOString().slice(0, 10)}`,
 );
-console.log('| phase | first ms | median ms | median CPU ms | heap MB | buffers MB | x baseline |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+const mb = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '-' : x.toFixed(0));
+console.log(
+  '| phase | first ms | median ms | median CPU ms | heap MB | buffers MB | kept MB | x baseline |',
+);
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const [name, r] of rows) {
   console.log(
     `| ${name} | ${r.ms.toFixed(1)} | ${r.medianMs.toFixed(1)} | ${r.cpuMs.toFixed(1)} | ` +
-      `${r.heap.toFixed(0)} | ${r.buffers.toFixed(0)} | ${(r.medianMs / baseline.medianMs).toFixed(1)} |`,
+      `${mb(r.heap)} | ${mb(r.buffers)} | ${mb(r.keptMb)} | ` +
+      `${(r.medianMs / columnsPerAlarm).toFixed(3)} |`,
   );
 }
 const byRule = new Map<string, number>();
-for (const r of evaluate.value) byRule.set(r.rule, (byRule.get(r.rule) ?? 0) + 1);
+for (const r of evaluateIndex.value) byRule.set(r.rule, (byRule.get(r.rule) ?? 0) + 1);
+const same = JSON.stringify(evaluateIndex.value) === JSON.stringify(summariesAlarm.value);
 console.log(
-  `reminders: ${evaluate.value.length} (${[...byRule].map(([k, v]) => `${k} ${v}`).join(', ')}); ` +
-    `same as per-alarm run: ${perAlarm.value.length === evaluate.value.length}; ` +
-    `baseline sum ${baseline.value.toFixed(1)}`,
+  `reminders: ${evaluateIndex.value.length} (${[...byRule].map(([k, v]) => `${k} ${v}`).join(', ')}); ` +
+    `summaries path gives the same list: ${same}; ` +
+    `check-ins decoded in the Yjs sample: ${yjs.read.value.toLocaleString('en')}`,
 );
+if (!same) process.exitCode = 1;

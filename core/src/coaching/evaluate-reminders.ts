@@ -2,7 +2,8 @@ import { milestoneProgress } from '../goals/progress.ts';
 import type { Goal } from '../model/performance.ts';
 import type { Person } from '../model/org.ts';
 import type { CheckIn } from './check-in.ts';
-import { indexCheckIns, type CheckInIndex } from './check-in-index.ts';
+import { indexCheckIns, type CheckInIndex, type ColumnBlock } from './check-in-index.ts';
+import { seriesFactsAt, type CheckInSummary, type SeriesFacts } from './check-in-summary.ts';
 import type { CoachingEntry } from './coaching-entry.ts';
 import { formatEpochDay, mondayOnOrBefore, parseIsoDay } from './day-math.ts';
 import { compilePace, expectedShare } from './pace-curve.ts';
@@ -42,7 +43,10 @@ import { createZonedDayOf } from './zoned-day.ts';
  * factory lines), with the unit as the subject.
  */
 
-/** Everything the rules read. `checkIns` may be pre-indexed to share the work with a dashboard. */
+/**
+ * Everything the rules read. `checkIns` may be pre-indexed to share the work with a dashboard, or
+ * a summary (`summarizeCheckIns`), which holds a few numbers per series instead of every check-in.
+ */
 export interface ReminderInput {
   now: Date;
   timeZone: string;
@@ -50,20 +54,77 @@ export interface ReminderInput {
   /** Units whose own goals are evaluated too (the unit is then the reminder's subject). */
   units?: readonly string[];
   goals: readonly Goal[];
-  checkIns: readonly CheckIn[] | CheckInIndex;
+  checkIns: readonly CheckIn[] | CheckInIndex | CheckInSummary;
+  /**
+   * With a summary: the full check-ins of the series it cannot answer for today (more than
+   * `SUMMARY_TAIL` of their check-ins are dated after it). Called at most once; without it such a
+   * case is a RangeError naming the series.
+   */
+  fullCheckIns?: (seriesKeys: readonly string[]) => CheckInIndex;
   coachingEntries: readonly CoachingEntry[];
   state: ReminderState;
   settings: ReminderSettings;
 }
 
 const NO_DAYS = new Int32Array(0);
-const NO_NUMBERS = new Float64Array(0);
 
 // Floating shares (0.7 - 0.5 = 0.19999999999999996) must not miss a threshold they meet on paper.
 const EPSILON = 1e-9;
 
-function isIndex(value: readonly CheckIn[] | CheckInIndex): value is CheckInIndex {
-  return !Array.isArray(value);
+type CheckInSource = readonly CheckIn[] | CheckInIndex | CheckInSummary;
+
+function isIndex(value: CheckInSource): value is CheckInIndex {
+  return !Array.isArray(value) && 'blocks' in value;
+}
+
+function isSummary(value: CheckInSource): value is CheckInSummary {
+  return !Array.isArray(value) && 'slotMs' in value;
+}
+
+function clearFacts(out: SeriesFacts): void {
+  out.lastDay = -Infinity;
+  out.lastValue = NaN;
+  out.confidenceLater = NaN;
+  out.confidenceLaterDay = NaN;
+  out.confidenceEarlier = NaN;
+}
+
+// The facts of a goal's series read from an index; returns the day of the last check-in on the
+// goal or any of its key results (-Infinity when none), for the no-check-in rule.
+function indexFacts(index: CheckInIndex, goalId: string, today: number, out: SeriesFacts): number {
+  clearFacts(out);
+  const ord = index.seriesOrdinal.get(goalId);
+  let lastAny = -Infinity;
+  if (ord !== undefined) {
+    const block = index.blocks[index.seriesBlock[ord] as number] as ColumnBlock;
+    const { days, values, confidence } = block;
+    const from = index.seriesFrom[ord] as number;
+    const last = lastIndexOnOrBefore(days, from, index.seriesTo[ord] as number, today);
+    if (last >= from) {
+      out.lastDay = days[last] as number;
+      out.lastValue = values[last] as number;
+      lastAny = out.lastDay;
+    }
+    let later = last;
+    while (later >= from && Number.isNaN(confidence[later] as number)) later--;
+    let earlier = later - 1;
+    while (earlier >= from && Number.isNaN(confidence[earlier] as number)) earlier--;
+    if (earlier >= from) {
+      out.confidenceLater = confidence[later] as number;
+      out.confidenceLaterDay = days[later] as number;
+      out.confidenceEarlier = confidence[earlier] as number;
+    }
+  }
+  const krSeries = index.keyResultSeriesOfGoal.get(goalId);
+  if (krSeries !== undefined) {
+    for (const k of krSeries) {
+      const krDays = index.blocks[index.seriesBlock[k] as number]?.days ?? NO_DAYS;
+      const krFrom = index.seriesFrom[k] as number;
+      const i = lastIndexOnOrBefore(krDays, krFrom, index.seriesTo[k] as number, today);
+      if (i >= krFrom && (krDays[i] as number) > lastAny) lastAny = krDays[i] as number;
+    }
+  }
+  return lastAny;
 }
 
 function round1(x: number): number {
@@ -76,10 +137,6 @@ export function evaluateReminders(input: ReminderInput): Reminder[] {
   const dayOf = createZonedDayOf(input.timeZone);
   const today = dayOf(input.now.getTime());
   const week = formatEpochDay(mondayOnOrBefore(today));
-  const index =
-    isIndex(input.checkIns) && input.checkIns.timeZone === input.timeZone
-      ? input.checkIns
-      : indexCheckIns(isIndex(input.checkIns) ? [] : input.checkIns, input.timeZone);
   const enabled = (rule: ReminderRule): boolean => !settings.disabledRules.includes(rule);
   const active = new Set<string>();
   for (const p of input.people) if (p.status === 'active') active.add(p.id);
@@ -126,27 +183,35 @@ export function evaluateReminders(input: ReminderInput): Reminder[] {
   const overdueOn = enabled('overdue');
   const dropOn = enabled('confidence-drop');
 
-  for (const goal of input.goals) {
-    if (goal.status !== 'active') continue;
-    const subject = goal.owner.id;
-    if (goal.owner.kind === 'person' ? !active.has(subject) : !units.has(subject)) continue;
-    const startDay = parseIsoDay(goal.periodStart);
-    const endDay = parseIsoDay(goal.periodEnd);
-    if (Number.isNaN(startDay) || Number.isNaN(endDay) || today < startDay) continue;
-    // Read straight from the index's columns: no view object per goal (this loop runs 100k times).
-    const ord = index.seriesOrdinal.get(goal.id);
-    const block = index.blocks[ord === undefined ? 0 : (index.seriesBlock[ord] as number)];
-    const days = block?.days ?? NO_DAYS;
-    const values = block?.values ?? NO_NUMBERS;
-    const confidence = block?.confidence ?? NO_NUMBERS;
-    const from = ord === undefined ? 0 : (index.seriesFrom[ord] as number);
-    const to = ord === undefined ? 0 : (index.seriesTo[ord] as number);
-    const last = lastIndexOnOrBefore(days, from, to, today);
-    const metric = goal.kind === 'metric' ? goal.metric : null;
+  const facts: SeriesFacts = {
+    lastDay: -Infinity,
+    lastValue: NaN,
+    confidenceLater: NaN,
+    confidenceLaterDay: NaN,
+    confidenceEarlier: NaN,
+  };
+  const summary = isSummary(input.checkIns) ? input.checkIns : null;
+  if (summary !== null && summary.timeZone !== input.timeZone) {
+    throw new RangeError(
+      `a check-in summary in ${summary.timeZone} cannot be read in ${input.timeZone}`,
+    );
+  }
+  const index =
+    summary !== null
+      ? null
+      : isIndex(input.checkIns) && input.checkIns.timeZone === input.timeZone
+        ? input.checkIns
+        : indexCheckIns(Array.isArray(input.checkIns) ? input.checkIns : [], input.timeZone);
+  const expectedByPeriod = new Map<number, number>();
+  // Goals the summary cannot answer for today (many check-ins dated after it): read in full.
+  const unanswered: Goal[] = [];
 
+  const goalRules = (goal: Goal, startDay: number, endDay: number, lastAny: number): void => {
+    const subject = goal.owner.id;
+    const metric = goal.kind === 'metric' ? goal.metric : null;
     let share = NaN;
     if (metric !== null) {
-      const value = last >= from ? (values[last] as number) : metric.current;
+      const value = facts.lastDay !== -Infinity ? facts.lastValue : metric.current;
       if (value !== null) share = shareOfValue(metric, value);
     } else if (goal.kind === 'milestone') {
       share = milestoneProgress(goal.milestones).progress ?? NaN;
@@ -156,7 +221,16 @@ export function evaluateReminders(input: ReminderInput): Reminder[] {
 
     if (behindOn && during && metric !== null && !Number.isNaN(share)) {
       const curve = curves.size === 0 ? null : (curves.get(goal.id) ?? null);
-      const expected = expectedShare(compilePace({ startDay, endDay }, curve, calendar), today);
+      let expected: number;
+      if (curve === null) {
+        // Goals without a curve of their own share a few periods: one line per period, not goal.
+        const periodKey = startDay * 1_000_000 + endDay;
+        const known = expectedByPeriod.get(periodKey);
+        expected = known ?? expectedShare(compilePace({ startDay, endDay }, null, calendar), today);
+        if (known === undefined) expectedByPeriod.set(periodKey, expected);
+      } else {
+        expected = expectedShare(compilePace({ startDay, endDay }, curve, calendar), today);
+      }
       const gap = (expected - share) * 100;
       if (gap >= settings.behindPacePoints - EPSILON) {
         const severity = gap >= 2 * settings.behindPacePoints - EPSILON ? 'high' : 'medium';
@@ -169,21 +243,11 @@ export function evaluateReminders(input: ReminderInput): Reminder[] {
     }
 
     if (silentOn && during) {
-      let lastDay = last >= from ? (days[last] as number) : -Infinity;
-      const krSeries = index.keyResultSeriesOfGoal.get(goal.id);
-      if (krSeries !== undefined) {
-        for (const k of krSeries) {
-          const krDays = index.blocks[index.seriesBlock[k] as number]?.days ?? NO_DAYS;
-          const krFrom = index.seriesFrom[k] as number;
-          const i = lastIndexOnOrBefore(krDays, krFrom, index.seriesTo[k] as number, today);
-          if (i >= krFrom && (krDays[i] as number) > lastDay) lastDay = krDays[i] as number;
-        }
-      }
-      const since = today - Math.max(lastDay, startDay);
+      const since = today - Math.max(lastAny, startDay);
       if (since >= settings.noCheckInDays) {
         emit('no-check-in', subject, goal.id, 'low', week, {
           days: since,
-          lastCheckIn: lastDay === -Infinity ? null : formatEpochDay(lastDay),
+          lastCheckIn: lastAny === -Infinity ? null : formatEpochDay(lastAny),
         });
       }
     }
@@ -195,28 +259,81 @@ export function evaluateReminders(input: ReminderInput): Reminder[] {
       emit('overdue', subject, goal.id, 'high', goal.periodEnd, { daysOver: today - endDay });
     }
 
-    if (dropOn && last > from) {
-      let later = last;
-      while (later >= from && Number.isNaN(confidence[later] as number)) later--;
-      let earlier = later - 1;
-      while (earlier >= from && Number.isNaN(confidence[earlier] as number)) earlier--;
-      if (earlier >= from) {
-        const drop = (confidence[earlier] as number) - (confidence[later] as number);
-        if (drop >= settings.confidenceDrop - EPSILON) {
-          emit(
-            'confidence-drop',
-            subject,
-            goal.id,
-            'medium',
-            formatEpochDay(days[later] as number),
-            {
-              from: confidence[earlier] as number,
-              to: confidence[later] as number,
-            },
-          );
-        }
+    if (dropOn && !Number.isNaN(facts.confidenceEarlier)) {
+      const drop = facts.confidenceEarlier - facts.confidenceLater;
+      if (drop >= settings.confidenceDrop - EPSILON) {
+        emit(
+          'confidence-drop',
+          subject,
+          goal.id,
+          'medium',
+          formatEpochDay(facts.confidenceLaterDay),
+          { from: facts.confidenceEarlier, to: facts.confidenceLater },
+        );
       }
     }
+  };
+
+  const evaluateGoals = (goals: readonly Goal[], from: CheckInIndex | CheckInSummary): void => {
+    for (const goal of goals) {
+      if (goal.status !== 'active') continue;
+      const subject = goal.owner.id;
+      if (goal.owner.kind === 'person' ? !active.has(subject) : !units.has(subject)) continue;
+      const startDay = parseIsoDay(goal.periodStart);
+      const endDay = parseIsoDay(goal.periodEnd);
+      if (Number.isNaN(startDay) || Number.isNaN(endDay) || today < startDay) continue;
+      let lastAny: number;
+      if (isSummary(from)) {
+        const ord = from.seriesOrdinal.get(goal.id);
+        if (ord === undefined) clearFacts(facts);
+        else if (!seriesFactsAt(from, ord, today, facts)) {
+          unanswered.push(goal);
+          continue;
+        }
+        lastAny = facts.lastDay;
+        const krSeries = from.keyResultSeriesOfGoal.get(goal.id);
+        if (krSeries !== undefined) {
+          // The goal's own facts are needed below, so key results go through a second record.
+          let known = true;
+          for (const k of krSeries) {
+            known = seriesFactsAt(from, k, today, krFacts) && known;
+            if (krFacts.lastDay > lastAny) lastAny = krFacts.lastDay;
+          }
+          if (!known) {
+            unanswered.push(goal);
+            continue;
+          }
+        }
+      } else {
+        lastAny = indexFacts(from, goal.id, today, facts);
+      }
+      goalRules(goal, startDay, endDay, lastAny);
+    }
+  };
+
+  const krFacts: SeriesFacts = { ...facts };
+  if (summary !== null) {
+    evaluateGoals(input.goals, summary);
+    if (unanswered.length > 0) {
+      const keys: string[] = [];
+      for (const g of unanswered) {
+        keys.push(g.id);
+        for (const k of summary.keyResultSeriesOfGoal.get(g.id) ?? []) {
+          keys.push(summary.seriesKeys[k] as string);
+        }
+      }
+      if (input.fullCheckIns === undefined) {
+        throw new RangeError(
+          `the check-in summary cannot answer for ${formatEpochDay(today)} on ${keys.length} ` +
+            `series (first: ${keys[0]}); pass fullCheckIns to read them in full`,
+        );
+      }
+      const full = input.fullCheckIns(keys);
+      const goals = unanswered.splice(0);
+      evaluateGoals(goals, full);
+    }
+  } else if (index !== null) {
+    evaluateGoals(input.goals, index);
   }
 
   if (enabled('follow-up-due')) evaluateFollowUps(input.coachingEntries, today, active, emit);

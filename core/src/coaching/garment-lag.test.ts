@@ -4,6 +4,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Goal } from '../model/performance.ts';
 import { CheckIn } from './check-in.ts';
+import { indexCheckIns } from './check-in-index.ts';
+import { summarizeCheckIns } from './check-in-summary.ts';
 import { evaluateReminders } from './evaluate-reminders.ts';
 import { ReminderSettings, ReminderState } from './reminder.ts';
 import { metricGoal } from './testing.ts';
@@ -140,7 +142,7 @@ describe('lag rule on the garment factory data', () => {
   ] as const) {
     it(`flags the same teams as a plain computation from the rows (${asOf}, ${points} points)`, () => {
       expect(org.dates).toContain(asOf); // the plan has a point on that day
-      const reminders = evaluateReminders({
+      const input = {
         now: new Date(`${asOf}T20:00:00+06:00`),
         timeZone: 'Asia/Dhaka',
         people: org.people,
@@ -153,10 +155,22 @@ describe('lag rule on the garment factory data', () => {
           disabledRules: ['no-check-in', 'due-soon', 'overdue', 'confidence-drop'],
           pace: { curves: org.curves },
         }),
-      });
+      };
+      const reminders = evaluateReminders(input);
       const flagged = reminders.map((r) => r.goalId ?? '').sort();
       const expected = laggingByHand(asOf, points);
       expect(flagged).toEqual(expected);
+      // The worker's path: per-series summaries instead of every check-in (the data's later
+      // days are after `asOf`, so the summary reads those series in full when it must).
+      const summary = summarizeCheckIns(org.checkIns, 'Asia/Dhaka');
+      const full = (keys: readonly string[]) =>
+        indexCheckIns(
+          org.checkIns.filter((c) => keys.includes(c.goalId)),
+          'Asia/Dhaka',
+        );
+      expect(evaluateReminders({ ...input, checkIns: summary, fullCheckIns: full })).toEqual(
+        reminders,
+      );
       expect(expected.length).toBeGreaterThan(0);
       expect(expected.length).toBeLessThan(24);
     });

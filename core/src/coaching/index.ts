@@ -15,3 +15,4 @@ export * from './team-dashboard.ts';
 export * from './working-calendar.ts';
 export * from './zoned-day.ts';
 export * from './check-in-columns.ts';
+export * from './check-in-summary.ts';

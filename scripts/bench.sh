@@ -10,3 +10,4 @@ run import node --expose-gc --import tsx core/bench/import-bench.ts
 run import-server npx tsx sync-server/bench/import-bench.ts
 run reminders node --expose-gc --import tsx core/bench/reminders-bench.ts
 run relay npx tsx sync-server/bench/relay-bench.ts
+run compare npx tsx sync-server/bench/compare-bench.ts

@@ -7,9 +7,13 @@
  * Each server runs in its own process (one core each for server and clients on a 2-core machine);
  * the clients are bare sockets in this process. Prints one table with ratios (ours / reference).
  *
- *   npx tsx sync-server/bench/compare-bench.ts [--quick] [--only firstline,y-websocket]
+ *   npx tsx sync-server/bench/compare-bench.ts [--quick] [--rounds 3] [--only firstline,y-websocket]
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { parseDocName } from '@firstline/core/docs/names';
 import { makeGoalId, putGoal } from '@firstline/core/docs/goal-docs';
@@ -33,6 +37,14 @@ const kinds =
   process.argv.includes('--only') && onlyArg !== undefined
     ? KINDS.filter((k) => onlyArg.split(',').includes(k))
     : KINDS;
+const roundsArg = process.argv[process.argv.indexOf('--rounds') + 1];
+/**
+ * Rounds: every server is measured once per round, servers interleaved, and the table shows each
+ * figure's median over the rounds. On a shared machine the load changes by the minute; interleaving
+ * gives each server a share of the quiet and the busy minutes.
+ */
+const ROUNDS = process.argv.includes('--rounds') ? Number(roundsArg) : quick ? 1 : 3;
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`--rounds: not a count: ${roundsArg}`);
 const SUBS = 50;
 const FANOUT_EDITS = quick ? 500 : 2000;
 const LATENCY_SECONDS = quick ? 2 : 5;
@@ -77,6 +89,45 @@ function bigGoalDoc(): Uint8Array {
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return state;
+}
+
+/**
+ * The disk's commit latency right now: 300 one-row SQLite commits with the server's settings (WAL,
+ * synchronous=FULL). Every edit of ours waits for one such commit before it is relayed, so on a
+ * shared machine this bounds what our latency rows can show.
+ */
+function diskCommitMs(): { p50: number; p99: number; max: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'firstline-fsync-'));
+  const db = new Database(join(dir, 'probe.sqlite'));
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.exec('CREATE TABLE t (doc TEXT NOT NULL, data BLOB NOT NULL)');
+    const insert = db.prepare('INSERT INTO t (doc, data) VALUES (?, ?)');
+    const row = new Uint8Array(60);
+    const times: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const started = performance.now();
+      insert.run('org/bench/user/probe/prefs', row);
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    return { p50: times[150]!, p99: times[297]!, max: times[299]! };
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const conditions: string[] = [];
+/** Notes the load average and the disk's commit latency, printed under the table. */
+function noteConditions(when: string): void {
+  const disk = diskCommitMs();
+  conditions.push(
+    `${when}: load average (1 min) ${loadavg()[0]!.toFixed(1)} on this machine; ` +
+      `SQLite commit p50 ${disk.p50.toFixed(2)} ms, p99 ${disk.p99.toFixed(2)} ms, ` +
+      `max ${disk.max.toFixed(1)} ms`,
+  );
 }
 
 async function startServerProcess(
@@ -172,6 +223,37 @@ async function measure(kind: ServerKind, goalState: Uint8Array): Promise<Row> {
   }
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Each figure's median over the rounds; losses are summed and completeness must hold in all. */
+function medianRow(rows: Row[]): Row {
+  const m = (pick: (r: Row) => number): number => median(rows.map(pick));
+  const mNull = (pick: (r: Row) => number | null): number | null => {
+    const values = rows.map(pick).filter((v): v is number => v !== null);
+    return values.length === 0 ? null : median(values);
+  };
+  const lat = (pick: (r: Row) => Row['lat100']): Row['lat100'] => ({
+    p50: m((r) => pick(r).p50),
+    p99: m((r) => pick(r).p99),
+    max: m((r) => pick(r).max),
+    lost: rows.reduce((sum, r) => sum + pick(r).lost, 0),
+  });
+  return {
+    fanout: m((r) => r.fanout),
+    fanoutComplete: rows.every((r) => r.fanoutComplete),
+    cpuPerEdit: m((r) => r.cpuPerEdit),
+    lat100: lat((r) => r.lat100),
+    lat500: lat((r) => r.lat500),
+    memory: { heapKb: m((r) => r.memory.heapKb), rssKb: m((r) => r.memory.rssKb) },
+    cold: { medianMs: m((r) => r.cold.medianMs), fromDiskMs: mNull((r) => r.cold.fromDiskMs) },
+    durable: mNull((r) => r.durable),
+  };
+}
+
 const fmt = (n: number | null, digits = 0): string =>
   n === null ? 'n/a' : Number.isNaN(n) ? '-' : n.toFixed(digits);
 
@@ -245,14 +327,25 @@ function printTable(results: Partial<Record<ServerKind, Row>>): void {
 
 const goalState = bigGoalDoc();
 process.stderr.write(`10,000-goal document: ${(goalState.length / 1024).toFixed(0)} KB\n`);
-const results: Partial<Record<ServerKind, Row>> = {};
-for (const kind of kinds) {
-  try {
-    results[kind] = await measure(kind, goalState);
-  } catch (error) {
-    process.stderr.write(
-      `${kind}: failed: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+const rounds: Partial<Record<ServerKind, Row[]>> = {};
+for (let round = 1; round <= ROUNDS; round++) {
+  for (const kind of kinds) {
+    try {
+      noteConditions(`round ${round}, before ${kind}`);
+      (rounds[kind] ??= []).push(await measure(kind, goalState));
+    } catch (error) {
+      process.stderr.write(
+        `${kind}: failed: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+    }
   }
 }
+noteConditions('at the end');
+const results: Partial<Record<ServerKind, Row>> = {};
+for (const kind of kinds) {
+  const rows = rounds[kind];
+  if (rows !== undefined && rows.length > 0) results[kind] = medianRow(rows);
+}
+console.log(`${ROUNDS} round(s), medians; ${SUBS} subscribers, one writer, loopback.`);
 printTable(results);
+for (const line of conditions) console.log(line);

@@ -6,12 +6,13 @@ import { indexCheckIns } from './check-in-index.ts';
 import { summarizeCheckIns } from './check-in-summary.ts';
 import { evaluateReminders } from './evaluate-reminders.ts';
 import { ReminderSettings, ReminderState, type Reminder } from './reminder.ts';
+import { CoachingEntry } from './coaching-entry.ts';
 import { checkIn, metricGoal } from './testing.ts';
 
 /**
- * Edges of the reminder rules: a goal that starts in the future, a period of one day, a check-in
- * dated before its period, local midnight in a zone ahead of UTC, and both daylight-saving
- * changes. Every case runs on the check-in objects, on an index and on a summary, which must agree.
+ * Edges of the reminder rules: exact thresholds, a goal that starts in the future, a period of
+ * one day, a check-in dated before its period, local midnight in a zone ahead of UTC (deadlines,
+ * weeks, follow-ups), both daylight-saving changes, check-ins after today and at one instant. Every case runs on the check-in objects, on an index and on a summary, which must agree.
  */
 
 const people = [{ id: 'p1', status: 'active' as const }];
@@ -156,6 +157,31 @@ describe('reminder rules at the edges', () => {
     expect(behind[0]?.params.expectedPercent).toBe(25.5); // 93 of 365 days
     const inUtc = run(goals, low, '2025-04-03T00:30:00+02:00', 'UTC', paceOnly);
     expect(inUtc[0]?.params.expectedPercent).toBe(25.2); // 92 of 365 days
+  });
+
+  it('follow-up-due: due from 00:00 of its date in the org zone; an entry on that day settles it', () => {
+    const followUp = (fields: Partial<CoachingEntry> & { id: string; date: string }) =>
+      CoachingEntry.parse({ personId: 'p1', topic: 'pace', authorId: 'm1', ...fields });
+    const entries = [followUp({ id: 'e1', date: '2025-03-01', followUpOn: '2025-03-12' })];
+    const at = (now: string, timeZone: string, coachingEntries = entries) =>
+      evaluateReminders({
+        now: new Date(now),
+        timeZone,
+        people,
+        goals: [],
+        checkIns: summarizeCheckIns([], timeZone),
+        coachingEntries,
+        state: ReminderState.parse({}),
+        settings: ReminderSettings.parse({}),
+      });
+    // 14:59 UTC on 11 March is 23:59 in Tokyo; 15:00 UTC is 00:00 on 12 March there.
+    expect(at('2025-03-11T14:59:00Z', 'Asia/Tokyo')).toEqual([]);
+    const due = at('2025-03-11T15:00:00Z', 'Asia/Tokyo');
+    expect(lines(due)).toEqual(['follow-up-due - medium 2025-03-12']);
+    expect(due[0]?.params).toEqual({ entryId: 'e1', daysLate: 0 });
+    expect(at('2025-03-11T15:00:00Z', 'UTC')).toEqual([]);
+    const held = [...entries, followUp({ id: 'e2', date: '2025-03-12' })];
+    expect(at('2025-03-20T10:00:00Z', 'UTC', held)).toEqual([]);
   });
 
   it('confidence-drop ignores check-ins dated after today, and two at one instant go by id', () => {

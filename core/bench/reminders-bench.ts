@@ -15,9 +15,11 @@
  *   them). An alarm revives the stored summaries, merges them and evaluates the rules.
  * Not included in either path: reading IndexedDB and decoding the Yjs documents (the objects
  * here are made directly), reading the goals out of the documents, showing notifications. The
- * last row measures the Yjs decoding and schema check of the check-ins of a few team documents
- * and scales it to 500, to show what the columns path pays on top (the summaries path still
- * decodes documents that changed since their summary was stored).
+ * last two rows measure decoding a few team documents (`Y.applyUpdate`) and reading their
+ * check-ins through the schema (`readCheckIns`), scaled to 500 documents: what the worker pays on
+ * top today. A worker that syncs must load every document it syncs, so it pays the decoding on
+ * either path; stored summaries spare the schema check and the columns of every document whose
+ * summary is current, and an offline alarm could skip loading those documents altogether.
  *
  * "heap" is V8's heap in use after the phase, "buffers" typed-array memory outside it; "kept" is
  * what the structure retains once built (heap + buffers, measured with a full collection before

@@ -8,6 +8,8 @@ run() { case " $want " in *" all "*|*" $1 "*) echo; echo "== $1"; shift; "$@";; 
 run bundle sh -c 'npm run build --silent >/dev/null && node scripts/bundle-size.mjs'
 run import node --expose-gc --import tsx core/bench/import-bench.ts
 run import-server npx tsx sync-server/bench/import-bench.ts
+run goals npx tsx tests/bench/goals-bench.ts
 run reminders node --expose-gc --import tsx core/bench/reminders-bench.ts
+run review node --expose-gc --import tsx core/bench/review-bench.ts
 run relay npx tsx sync-server/bench/relay-bench.ts
 run compare npx tsx sync-server/bench/compare-bench.ts

@@ -118,25 +118,24 @@ export class Rational {
 
   /** Rounds to `decimals` places, halves away from zero (S0.2): 2.345 -> 2.35, -2.345 -> -2.35. */
   round(decimals: number): Rational {
-    const scale = 10n ** BigInt(decimals);
-    const scaled = this.n * scale;
+    return Rational.of(this.roundedUnits(decimals), pow10(decimals));
+  }
+
+  /**
+   * The value rounded by {@link round}, counted in units of 10^-decimals (3.456 to 2 places is
+   * 346n): one division, and no gcd, for the displays and labels written for every score.
+   */
+  roundedUnits(decimals: number): bigint {
+    const scaled = this.n * pow10(decimals);
     const abs = scaled < 0n ? -scaled : scaled;
     let q = abs / this.d;
-    if ((abs % this.d) * 2n >= this.d) q += 1n;
-    return Rational.of(scaled < 0n ? -q : q, scale);
+    if ((abs - q * this.d) * 2n >= this.d) q += 1n;
+    return scaled < 0n ? -q : q;
   }
 
   /** The value rounded by {@link round} and written with exactly `decimals` places: "3.50". */
   toFixed(decimals: number): string {
-    const r = this.round(decimals);
-    const scale = 10n ** BigInt(decimals);
-    const scaled = (r.n * scale) / r.d;
-    const neg = scaled < 0n;
-    const digits = (neg ? -scaled : scaled).toString().padStart(decimals + 1, '0');
-    const whole = digits.slice(0, digits.length - decimals);
-    const frac = digits.slice(digits.length - decimals);
-    const body = decimals > 0 ? `${whole}.${frac}` : whole;
-    return neg && /[1-9]/.test(body) ? `-${body}` : body;
+    return unitsToText(this.roundedUnits(decimals), decimals);
   }
 
   /**
@@ -144,21 +143,38 @@ export class Rational {
    * ("11/3"). Two engines that agree on this string agree on the score.
    */
   toExact(): string {
-    let d = this.d;
+    if (this.d === 1n) return this.n.toString();
     let twos = 0;
     let fives = 0;
-    while (d % 2n === 0n) {
-      d /= 2n;
-      twos++;
+    let rest: bigint | number = this.d;
+    if (this.d <= MAX_SAFE) {
+      // Most denominators are small: count their factors 2 and 5 in doubles, which is exact here.
+      let d = Number(this.d);
+      while (d % 2 === 0) {
+        d /= 2;
+        twos++;
+      }
+      while (d % 5 === 0) {
+        d /= 5;
+        fives++;
+      }
+      rest = d;
+    } else {
+      let d = this.d;
+      while (d % 2n === 0n) {
+        d /= 2n;
+        twos++;
+      }
+      while (d % 5n === 0n) {
+        d /= 5n;
+        fives++;
+      }
+      rest = d;
     }
-    while (d % 5n === 0n) {
-      d /= 5n;
-      fives++;
-    }
-    if (d !== 1n) return `${this.n}/${this.d}`;
+    if (rest !== 1 && rest !== 1n) return `${this.n}/${this.d}`;
     const places = Math.max(twos, fives);
-    const text = this.toFixed(places);
-    return text;
+    // The denominator divides 10^places, so this is the value itself, written in full.
+    return unitsToText((this.n * pow10(places)) / this.d, places);
   }
 
   /** The nearest double, for charts and JSON consumers that only need a number. */
@@ -172,6 +188,26 @@ export class Rational {
   toString(): string {
     return this.toExact();
   }
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const POW10: bigint[] = Array.from({ length: 32 }, (_, i) => 10n ** BigInt(i));
+
+/** 10^k as a bigint; the small ones every display uses are made once. */
+export function pow10(k: number): bigint {
+  return POW10[k] ?? 10n ** BigInt(k);
+}
+
+/** Writes units of 10^-decimals as a decimal with exactly `decimals` places: (-5n, 2) is "-0.05". */
+export function unitsToText(units: bigint, decimals: number): string {
+  const neg = units < 0n;
+  const digits = (neg ? -units : units).toString().padStart(decimals + 1, '0');
+  const body =
+    decimals > 0
+      ? `${digits.slice(0, digits.length - decimals)}.${digits.slice(digits.length - decimals)}`
+      : digits;
+  // A negative number of units is at least one unit, so the sign never lands on "-0.00".
+  return neg ? `-${body}` : body;
 }
 
 function gcd(a: bigint, b: bigint): bigint {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Rational } from './rational.ts';
-import { clampR, q } from './rational.ts';
+import { clampR, pow10, q, unitsToText } from './rational.ts';
 
 /** One wording on a rating scale: scores from `from` up to the next label's `from` carry it. */
 export const ScaleLabel = z.object({
@@ -132,20 +132,29 @@ export function clampToScale(x: Rational, scale: RatingScale): Rational {
  * so a person shown "3.00" never reads the wording of the band below 3.
  */
 export function labelFor(x: Rational, scale: RatingScale): string | null {
-  const shown = x.round(scale.decimals);
+  return labelOfUnits(x.roundedUnits(scale.decimals), scale);
+}
+
+/** {@link labelFor} of a value already rounded to the scale's decimals, in units of 10^-decimals. */
+function labelOfUnits(units: bigint, scale: RatingScale): string | null {
+  const unit = pow10(scale.decimals);
   let found: string | null = null;
   for (const l of scale.labels) {
-    if (q(l.from).cmp(shown) <= 0) found = l.label;
+    // from <= units / 10^decimals, compared without building the rounded value.
+    const from = q(l.from);
+    if (from.n * unit <= units * from.d) found = l.label;
   }
   return found;
 }
 
 /** Packs an exact score into the form every consumer receives. */
 export function toScoreValue(x: Rational, scale: RatingScale): ScoreValue {
+  // The display and the label read the same rounded value: round once.
+  const units = x.roundedUnits(scale.decimals);
   return {
     exact: x.toExact(),
     value: x.toNumber(),
-    display: x.toFixed(scale.decimals),
-    label: labelFor(x, scale),
+    display: unitsToText(units, scale.decimals),
+    label: labelOfUnits(units, scale),
   };
 }

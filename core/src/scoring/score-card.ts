@@ -1,27 +1,22 @@
 import type { Direction } from '../model/performance.ts';
 import type { Result } from '../model/result.ts';
-import { fail, ok } from '../model/result.ts';
+import { ok } from '../model/result.ts';
+import { checkCard } from './card-checks.ts';
+import type { Share } from './card-plan.ts';
+import { CardPlan } from './card-plan.ts';
+import { prepareCard } from './card-frame.ts';
 import type { CompiledFormula, FormulaInputs } from './formula.ts';
-import { compileFormula, evaluateFormula } from './formula.ts';
+import { evaluateFormula } from './formula.ts';
 import type { FormulaPart } from './formula-parse.ts';
 import { FORMULA_PARTS } from './formula-parse.ts';
 import type { IndicatorSource, ScorecardInput } from './input.ts';
-import { ScorecardInput as ScorecardInputSchema } from './input.ts';
 import type { ScoringIssue } from './issues.ts';
-import { describeIssues, fromZodIssues, issue } from './issues.ts';
 import type { GroupStatus, RaterGroup } from './raters.ts';
-import { combineRaters, raterIssues } from './raters.ts';
-import { Rational, q, sumR } from './rational.ts';
+import { combineRaters } from './raters.ts';
+import { Rational } from './rational.ts';
 import type { RatingScale, ScoreValue } from './scale.ts';
-import { clampToScale, toScoreValue } from './scale.ts';
-import { applyStandard, checkStandard } from './standard.ts';
-import { weightIssues } from './weights.ts';
 
-/** A proportion (an effective weight), exact and as a percentage with two decimals. */
-export interface Share {
-  exact: string;
-  percent: string;
-}
+export type { Share } from './card-plan.ts';
 
 /** One indicator's line in the breakdown (S3). */
 export interface IndicatorOutcome {
@@ -86,82 +81,21 @@ export interface ScoreCardFailureDetails {
   issues: ScoringIssue[];
 }
 
-function share(x: Rational): Share {
-  return { exact: x.toExact(), percent: x.mul(Rational.of(100n)).toFixed(2) };
-}
-
-/** Cross-field checks zod cannot express (S2, S3.2, S4.1, S5.3, S7.1). */
-function semanticIssues(card: ScorecardInput): {
-  issues: ScoringIssue[];
-  formula: CompiledFormula | null;
-} {
-  const out: ScoringIssue[] = [];
-  const keys = new Map<string, number>();
-  card.indicators.forEach((ind, i) => {
-    const earlier = keys.get(ind.key);
-    if (earlier !== undefined) {
-      out.push(
-        issue(
-          ['indicators', i, 'key'],
-          'duplicate-indicator',
-          `"${ind.key}" is already indicators[${earlier}]`,
-        ),
-      );
-    } else keys.set(ind.key, i);
-    if (ind.source === 'goal-progress' && ind.direction !== 'increase') {
-      out.push(
-        issue(
-          ['indicators', i, 'direction'],
-          'goal-progress-direction',
-          'goal progress indicators are "increase": more progress is better',
-        ),
-      );
-    }
-    out.push(
-      ...checkStandard(ind.standard, ind.direction, card.scale, ['indicators', i, 'standard']),
-    );
-  });
-  if (card.indicators.length > 0) {
-    out.push(
-      ...weightIssues(
-        card.indicators.map((i) => i.weight),
-        ['indicators'],
-      ),
-    );
-  }
-  for (const key of Object.keys(card.actuals)) {
-    if (!keys.has(key)) {
-      out.push(issue(['actuals', key], 'unknown-actual', `no indicator has the key "${key}"`));
-    }
-  }
-  if (card.raters) out.push(...raterIssues(card.raters, card.rateeId, card.scale, ['raters']));
-  let formula: CompiledFormula | null = null;
-  if (card.formula !== undefined) {
-    const compiled = compileFormula(card.formula, card.scale);
-    if (compiled.ok) formula = compiled.value;
-    else out.push(issue(['formula'], compiled.reason, compiled.message));
-  } else if (card.indicators.length > 0 && card.raters) {
-    out.push(
-      issue(
-        ['formula'],
-        'formula-required',
-        'a card with indicators and raters needs a formula saying how to combine them',
-      ),
-    );
-  } else if (card.indicators.length === 0 && !card.raters) {
-    out.push(issue([], 'empty-card', 'a card needs indicators, raters or both'));
-  }
-  return { issues: out, formula };
-}
-
 /** Weighted mean over the scored indicators of one selection (S3.3, S3.4). */
 function weightedMean(
   lines: readonly { weight: Rational; score: Rational | null }[],
 ): Rational | null {
-  const scored = lines.filter((l) => l.score !== null);
-  const total = sumR(scored.map((l) => l.weight));
-  if (scored.length === 0 || total.isZero()) return null;
-  return sumR(scored.map((l) => l.weight.mul(l.score as Rational))).div(total);
+  let total = Rational.ZERO;
+  let sum = Rational.ZERO;
+  let scored = 0;
+  for (const l of lines) {
+    if (l.score === null) continue;
+    scored++;
+    total = total.add(l.weight);
+    sum = sum.add(l.weight.mul(l.score));
+  }
+  if (scored === 0 || total.isZero()) return null;
+  return sum.div(total);
 }
 
 /**
@@ -170,26 +104,25 @@ function weightedMean(
  * scorecard to a score; the side panel, the server and the CLI all call it so they agree exactly.
  */
 export function scoreCard(input: unknown): Result<ScoreBreakdown> {
-  const parsed = ScorecardInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const issues = fromZodIssues(parsed.error.issues);
-    return fail('invalid-input', describeIssues(issues), { issues });
-  }
-  const card = parsed.data;
-  const { issues, formula } = semanticIssues(card);
-  const first = issues[0];
-  if (first) return fail(first.reason, describeIssues(issues), { issues });
-  return ok(compute(card, formula));
+  // Cards of a cycle share their frame, checked once (card-frame.ts); anything unusual, and
+  // every refusal, goes the long way so the messages are the same whichever way a card came.
+  const checked = prepareCard(input) ?? checkCard(input);
+  if (!checked.ok) return checked;
+  const { card, formula, plan } = checked.value;
+  return ok(compute(card, formula, plan ?? new CardPlan(card)));
 }
 
-function compute(card: ScorecardInput, formula: CompiledFormula | null): ScoreBreakdown {
+function compute(
+  card: ScorecardInput,
+  formula: CompiledFormula | null,
+  plan: CardPlan,
+): ScoreBreakdown {
   const scale: RatingScale = card.scale;
   const notes: ScoreNote[] = [];
-  const lines = card.indicators.map((ind, i) => {
+  const lines = plan.indicators.map((p, i) => {
+    const ind = p.ind;
     const raw = card.actuals[ind.key];
     const actual = raw === undefined ? null : raw;
-    const score =
-      actual === null ? null : applyStandard(ind.standard, ind.direction, q(actual), scale);
     if (actual === null) {
       notes.push({
         path: `indicators[${i}]`,
@@ -197,26 +130,40 @@ function compute(card: ScorecardInput, formula: CompiledFormula | null): ScoreBr
         message: `${ind.label} has no actual; it is left out and the other weights renormalised`,
       });
     }
-    return { ind, actual, score, weight: q(ind.weight) };
+    return { ind, actual, score: actual === null ? null : p.score(actual), weight: p.weight };
   });
-  const scoredWeight = sumR(lines.filter((l) => l.score !== null).map((l) => l.weight));
-  const indicators: IndicatorOutcome[] = lines.map((l) => ({
-    key: l.ind.key,
-    label: l.ind.label,
-    unit: l.ind.unit,
-    direction: l.ind.direction,
-    source: l.ind.source,
-    weight: l.ind.weight,
-    actual: l.actual,
-    status: l.score === null ? 'missing-actual' : 'scored',
-    score: l.score === null ? null : toScoreValue(l.score, scale),
-    share: l.score === null ? null : share(l.weight.div(scoredWeight) as Rational),
-  }));
+  const scored = plan.scored(lines.map((l) => l.score !== null));
+  const indicators: IndicatorOutcome[] = lines.map((l, i) => {
+    const shared = scored.shares[i];
+    return {
+      key: l.ind.key,
+      label: l.ind.label,
+      unit: l.ind.unit,
+      direction: l.ind.direction,
+      source: l.ind.source,
+      weight: l.ind.weight,
+      actual: l.actual,
+      status: l.score === null ? 'missing-actual' : 'scored',
+      score: l.score === null ? null : plan.scoreValue(l.score),
+      share: l.score === null || !shared ? null : { exact: shared.exact, percent: shared.percent },
+    };
+  });
 
+  // With one kind of indicator, its selection is all of them: the same mean, worked out once.
+  const all = weightedMean(lines);
+  const onlyGoals = lines.length > 0 && lines.every((l) => l.ind.source === 'goal-progress');
   const values: Record<FormulaPart, Rational | null> = {
-    goalScore: weightedMean(lines.filter((l) => l.ind.source === 'goal-progress')),
-    indicatorScore: weightedMean(lines.filter((l) => l.ind.source === 'figure')),
-    scorecardScore: weightedMean(lines),
+    goalScore: plan.mixedSources
+      ? weightedMean(lines.filter((l) => l.ind.source === 'goal-progress'))
+      : onlyGoals
+        ? all
+        : null,
+    indicatorScore: plan.mixedSources
+      ? weightedMean(lines.filter((l) => l.ind.source === 'figure'))
+      : onlyGoals
+        ? null
+        : all,
+    scorecardScore: all,
     self: null,
     peers: null,
     manager: null,
@@ -234,8 +181,8 @@ function compute(card: ScorecardInput, formula: CompiledFormula | null): ScoreBr
       weight: g.weight,
       submitted: g.submitted,
       status: g.status,
-      score: g.score ? toScoreValue(g.score, scale) : null,
-      share: g.share ? share(g.share) : null,
+      score: g.score ? plan.scoreValue(g.score) : null,
+      share: g.share ? plan.share(g.share) : null,
     }));
     for (const g of outcome.groups) {
       if (g.weight > 0 && g.status === 'no-reviews') {
@@ -256,19 +203,21 @@ function compute(card: ScorecardInput, formula: CompiledFormula | null): ScoreBr
     }
   }
 
-  const parts = Object.fromEntries(
-    FORMULA_PARTS.map((p) => [p, values[p] ? toScoreValue(values[p] as Rational, scale) : null]),
-  ) as Record<FormulaPart, ScoreValue | null>;
+  const parts = {} as Record<FormulaPart, ScoreValue | null>;
+  for (const p of FORMULA_PARTS) {
+    const v = values[p];
+    parts[p] = v ? plan.scoreValue(v) : null;
+  }
 
   return {
     rateeId: card.rateeId,
     scale: { id: scale.id, min: scale.min, max: scale.max, decimals: scale.decimals },
     indicators,
-    weightScored: scoredWeight.toExact(),
+    weightScored: scored.exact,
     groups,
     parts,
     formula: formula ? formula.source : null,
-    final: finalScore(card, formula, values, scale),
+    final: finalScore(card, formula, values, plan),
     notes,
   };
 }
@@ -277,7 +226,7 @@ function finalScore(
   card: ScorecardInput,
   formula: CompiledFormula | null,
   values: FormulaInputs,
-  scale: RatingScale,
+  plan: CardPlan,
 ): FinalScore {
   let source: 'formula' | 'scorecard' | 'reviews';
   let raw: Rational | null;
@@ -297,12 +246,12 @@ function finalScore(
       return { ok: false, source, reason: 'no-score', message: what };
     }
   }
-  const clamped = clampToScale(raw, scale);
+  const clamped = plan.clamp(raw);
   return {
     ok: true,
     source,
-    score: toScoreValue(clamped, scale),
-    unclamped: raw.toExact(),
+    score: plan.scoreValue(clamped),
+    unclamped: plan.exact(raw),
     clamped: !clamped.eq(raw),
   };
 }

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { Direction } from '../model/performance.ts';
 import { Rational, clampR, maxR, minR, q } from './rational.ts';
 import type { RatingScale } from './scale.ts';
-import { clampToScale } from './scale.ts';
 import type { ScoringIssue } from './issues.ts';
 import { issue } from './issues.ts';
 
@@ -223,54 +222,79 @@ export function applyStandard(
   actual: Rational,
   scale: RatingScale,
 ): Rational {
+  return standardScorer(s, direction, scale)(actual);
+}
+
+/** Whether `actual` reaches `threshold` in the indicator's direction. */
+function meets(actual: Rational, threshold: Rational, direction: Direction): boolean {
+  const c = actual.cmp(threshold);
+  return direction === 'increase' ? c >= 0 : c <= 0;
+}
+
+/**
+ * {@link applyStandard} with the standard's numbers read once, for scoring many actuals against
+ * the same indicator (every card of a cycle). Same arithmetic, same result.
+ */
+export function standardScorer(
+  s: ScoringStandard,
+  direction: Direction,
+  scale: RatingScale,
+): (actual: Rational) => Rational {
   const min = q(scale.min);
-  const meets = (threshold: number): boolean => {
-    const c = actual.cmp(q(threshold));
-    return direction === 'increase' ? c >= 0 : c <= 0;
-  };
-  let score: Rational;
+  const max = q(scale.max);
+  const clamp = (x: Rational): Rational => clampR(x, min, max);
   switch (s.kind) {
     case 'linear': {
       const floorScore = q(scoreOr(s.floorScore, scale.min));
       const targetScore = q(scoreOr(s.targetScore, scale.max));
       const floor = q(s.floor);
       const target = q(s.target);
-      // (a - floor) / (target - floor) is the same formula for both directions: the signs cancel.
-      const f = clampR(fraction(actual.sub(floor), target.sub(floor)), Rational.ZERO, Rational.ONE);
-      score = floorScore.add(f.mul(targetScore.sub(floorScore)));
-      if (s.stretch && meets(s.target)) {
-        const at = q(s.stretch.at);
-        const top = q(scoreOr(s.stretch.score, scale.max));
-        const g = clampR(fraction(actual.sub(target), at.sub(target)), Rational.ZERO, Rational.ONE);
-        score = targetScore.add(g.mul(top.sub(targetScore)));
-      }
-      break;
+      const span = target.sub(floor);
+      const rise = targetScore.sub(floorScore);
+      const stretch = s.stretch && {
+        span: q(s.stretch.at).sub(target),
+        rise: q(scoreOr(s.stretch.score, scale.max)).sub(targetScore),
+      };
+      return (actual) => {
+        // (a - floor) / (target - floor) is the same formula for both directions: the signs cancel.
+        if (stretch && meets(actual, target, direction)) {
+          const g = clampR(fraction(actual.sub(target), stretch.span), Rational.ZERO, Rational.ONE);
+          return clamp(targetScore.add(g.mul(stretch.rise)));
+        }
+        const f = clampR(fraction(actual.sub(floor), span), Rational.ZERO, Rational.ONE);
+        return clamp(floorScore.add(f.mul(rise)));
+      };
     }
     case 'bands': {
-      score = q(scoreOr(s.otherwise, scale.min));
-      for (const b of s.bands) if (meets(b.threshold)) score = q(b.score);
-      break;
+      const otherwise = q(scoreOr(s.otherwise, scale.min));
+      const bands = s.bands.map((b) => ({ threshold: q(b.threshold), score: q(b.score) }));
+      return (actual) => {
+        let score = otherwise;
+        for (const b of bands) if (meets(actual, b.threshold, direction)) score = b.score;
+        return clamp(score);
+      };
     }
     case 'ratio':
     case 'inverse': {
       const cap = q(s.cap);
       const target = q(s.target);
-      let ratio: Rational;
-      if (s.kind === 'ratio') ratio = fraction(actual, target);
-      else ratio = actual.n > 0n ? fraction(target, actual) : cap; // nothing bad happened: best
-      ratio = minR(maxR(ratio, Rational.ZERO), cap);
-      const atTarget = q(scoreOr(s.scoreAtTarget, scale.max));
-      score = min.add(ratio.mul(atTarget.sub(min)));
-      break;
+      const rise = q(scoreOr(s.scoreAtTarget, scale.max)).sub(min);
+      const inverse = s.kind === 'inverse';
+      return (actual) => {
+        let ratio: Rational;
+        if (!inverse) ratio = fraction(actual, target);
+        else ratio = actual.n > 0n ? fraction(target, actual) : cap; // nothing bad happened: best
+        ratio = minR(maxR(ratio, Rational.ZERO), cap);
+        return clamp(min.add(ratio.mul(rise)));
+      };
     }
     case 'pass-fail': {
-      score = meets(s.threshold)
-        ? q(scoreOr(s.passScore, scale.max))
-        : q(scoreOr(s.failScore, scale.min));
-      break;
+      const threshold = q(s.threshold);
+      const pass = clamp(q(scoreOr(s.passScore, scale.max)));
+      const fail = clamp(q(scoreOr(s.failScore, scale.min)));
+      return (actual) => (meets(actual, threshold, direction) ? pass : fail);
     }
   }
-  return clampToScale(score, scale);
 }
 
 /** a / b where b is known to be non-zero by validation (target != floor, target > 0). */

@@ -193,6 +193,22 @@ describe('evaluateReminders rules', () => {
   });
 });
 
+describe('evaluateReminders no-check-in counts from the goal creation', () => {
+  it('a goal created a minute ago is not silent since its period start; its own age counts', () => {
+    const goals = [
+      metricGoal({ id: 'new', ...half, createdAt: Date.parse('2025-03-12T09:59:00Z') }),
+      metricGoal({ id: 'month', ...half, createdAt: Date.parse('2025-02-10T09:00:00Z') }),
+      metricGoal({ id: 'old', ...half }),
+      // Created before its period: the period start still counts.
+      metricGoal({ id: 'early', ...half, createdAt: Date.parse('2024-12-01T09:00:00Z') }),
+    ];
+    const checkIns = [checkIn('month', '2025-01-20T09:00:00Z', 30)];
+    const out = run({ goals, checkIns, settings: { disabledRules: ['behind-pace'] } });
+    const days = Object.fromEntries(out.map((r) => [r.goalId, r.params.days]));
+    expect(days).toEqual({ month: 30, old: 70, early: 70 });
+  });
+});
+
 describe('evaluateReminders dedupe, snooze and done', () => {
   const goals = [metricGoal({ id: 'slow', ...half })];
   const checkIns = [checkIn('slow', '2025-03-10T09:00:00Z', 20)];

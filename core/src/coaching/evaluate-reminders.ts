@@ -29,8 +29,9 @@ import { createZonedDayOf } from './zoned-day.ts';
  * Rules (thresholds from `ReminderSettings`):
  * - behind-pace: during the period, progress at least N points behind the expected line.
  *   Medium; high from twice N. Weekly bucket.
- * - no-check-in: during the period, N days or more since the last check-in on the goal or its key
- *   results (counted from the period start when there is none). Low. Weekly bucket.
+ * - no-check-in: during the period, N days or more since the latest of the period start, the
+ *   goal's creation (`createdAt`, when stored) and the last check-in on the goal or its key
+ *   results, so a goal made a minute ago is not "silent for 337 days". Low. Weekly bucket.
  * - due-soon: the period ends within N days and the target is not reached. Low. Bucket: end date.
  * - overdue: the period has ended, the goal is still active and the target is not reached. High.
  *   Bucket: end date.
@@ -243,7 +244,8 @@ export function evaluateReminders(input: ReminderInput): Reminder[] {
     }
 
     if (silentOn && during) {
-      const since = today - Math.max(lastAny, startDay);
+      const created = goal.createdAt === undefined ? -Infinity : dayOf(goal.createdAt);
+      const since = today - Math.max(lastAny, startDay, created);
       if (since >= settings.noCheckInDays) {
         emit('no-check-in', subject, goal.id, 'low', week, {
           days: since,

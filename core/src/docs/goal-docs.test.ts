@@ -243,6 +243,16 @@ describe('goal documents', () => {
     expect(place({ kind: 'person', id: 'x' }, 'public')).toBe('person-without-unit');
   });
 
+  it('GOALDOC-12 putGoal stamps createdAt on a new goal and keeps it when the goal is rewritten', () => {
+    const d = new Y.Doc();
+    const first = putGoal(d, TEAM, goal('fresh'), { now: 1_700_000_000_000 });
+    expect(first.ok && first.value.createdAt).toBe(1_700_000_000_000);
+    putGoal(d, TEAM, goal('fresh', { title: 'Renamed' }), { now: 1_800_000_000_000 });
+    const [read] = readGoalDoc(d, TEAM.docName).goals;
+    expect(read?.goal.title).toBe('Renamed');
+    expect(read?.goal.createdAt).toBe(1_700_000_000_000);
+  });
+
   it('GOALDOC-11 a move under one of its own descendants is seen as a loop before it is made', () => {
     const goals = [
       { id: 'a', parentId: null },

@@ -183,6 +183,7 @@ function checkTarget(goal: Goal, target: GoalDocTarget): Result<Goal, GoalWriteF
  * Adds a goal (or replaces every field of an existing one) in one transaction. The goal is checked
  * against the schema and the document: a private goal is never written into a document that peers
  * may read. `origin` tags the transaction so a client's undo manager tracks only its own edits.
+ * A new goal gets `createdAt` (options.now); a replaced one keeps the time it was first written.
  */
 export function putGoal(
   doc: Y.Doc,
@@ -200,6 +201,13 @@ export function putGoal(
   const checked = checkTarget(parsed.data, target);
   if (!checked.ok) return checked;
   const goal = checked.value;
+  // The first write stamps the creation time; a rewrite keeps the stored one.
+  const stored = goalsMap(doc).get(goal.id);
+  const storedAt = stored instanceof Y.Map ? stored.get('createdAt') : undefined;
+  const createdAt =
+    typeof storedAt === 'number'
+      ? storedAt
+      : (goal.createdAt ?? Math.max(0, Math.floor(options.now)));
   doc.transact(() => {
     const map = new Y.Map<unknown>();
     for (const [k, v] of Object.entries(goal)) {
@@ -207,11 +215,12 @@ export function putGoal(
       else if (k === 'milestones') map.set(k, milestonesToY(v as Milestone[]));
       else map.set(k, v);
     }
+    map.set('createdAt', createdAt);
     map.set(GOAL_META_FIELDS.deleted, false);
     map.set(GOAL_META_FIELDS.movedAt, options.now);
     goalsMap(doc).set(goal.id, map);
   }, options.origin ?? null);
-  return ok(goal);
+  return ok({ ...goal, createdAt });
 }
 
 /** The fields `updateGoal` may change; `id` is fixed and `parentId` goes through `moveGoal`. */

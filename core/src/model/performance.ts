@@ -88,6 +88,11 @@ export const Goal = z
     metric: Metric.nullable().default(null),
     /** Steps of a milestone goal; empty for the other kinds. */
     milestones: z.array(Milestone).default([]),
+    /**
+     * Epoch ms when the goal was first written (set by `putGoal`), so a goal made today is not
+     * "silent since the period start". Goals written before this field existed have none.
+     */
+    createdAt: z.number().int().nonnegative().optional(),
   })
   .refine((g) => g.periodStart <= g.periodEnd, {
     message: 'a goal period cannot end before it starts',

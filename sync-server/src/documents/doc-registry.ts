@@ -111,7 +111,7 @@ export class DocRegistry {
    */
   async snapshot(name: string): Promise<Y.Doc> {
     const live = this.peek(name);
-    const doc = new Y.Doc();
+    const doc = new Y.Doc({ guid: name });
     if (live !== undefined) {
       Y.applyUpdate(doc, Y.encodeStateAsUpdate(live.doc));
       return doc;

@@ -108,7 +108,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         `SELECT data FROM ${t('updates')} WHERE doc = $1 AND seq <= $2 ORDER BY seq`,
         [name, throughSeq],
       );
-      const doc = new Y.Doc();
+      const doc = new Y.Doc({ guid: name });
       doc.transact(() => {
         if (old !== undefined) Y.applyUpdate(doc, old.data);
         for (const r of covered.rows) Y.applyUpdate(doc, r.data);

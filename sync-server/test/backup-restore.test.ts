@@ -17,6 +17,7 @@ import {
   startTestServer,
   synced,
   tempDataDir,
+  TEST_SECRET,
   tokenFor,
 } from './helpers.ts';
 import { rawClient } from './raw-client.ts';
@@ -151,5 +152,77 @@ describe('backup and restore', () => {
     const directory = await server.registry.snapshot('org/acme/directory');
     expect(directory.getMap('people').size).toBe(7);
     expect(Y.encodeStateVector(directory).length).toBeGreaterThan(1);
+  });
+
+  it("BACKUP-4 a restore keeps revocations made after the backup; every other document is the backup's", async () => {
+    const live = dir();
+    server = await startTestServer(live);
+    await seedDirectory(server);
+    const m1Token = await tokenFor(principals.m1);
+    const b1Token = await tokenFor(principals.b1);
+    const b1Jti = JSON.parse(Buffer.from(b1Token.split('.')[1]!, 'base64url').toString()).jti;
+    const lines: string[] = [];
+    const io = { out: (t: string) => void lines.push(t), err: (t: string) => void lines.push(t) };
+    const cli = (...args: string[]) => main(['node', 'firstline', ...args], io);
+    const out = join(dir(), 'before-revoke.sqlite');
+    expect(await cli('backup', '--data', live, '--out', out)).toBe(0);
+    const saved = process.env.FIRSTLINE_JWT_SECRET;
+    process.env.FIRSTLINE_JWT_SECRET = TEST_SECRET;
+    try {
+      // Through the running server's admin route, as an operator would.
+      expect(await cli('revoke', '--data', live, '--org', 'acme', '--person', 'm1')).toBe(0);
+    } finally {
+      if (saved === undefined) delete process.env.FIRSTLINE_JWT_SECRET;
+      else process.env.FIRSTLINE_JWT_SECRET = saved;
+    }
+    await server.close();
+    server = null;
+    // And one more written into the stopped server's store.
+    expect(await cli('revoke', '--data', live, '--token-id', b1Jti)).toBe(0);
+
+    lines.length = 0;
+    expect(await cli('restore', '--data', live, '--from', out)).toBe(0);
+    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ verified: true, revocationsCarried: 2 });
+
+    server = await startTestServer(live);
+    for (const token of [m1Token, b1Token]) {
+      expect(await closeCodeOf(`${server.syncUrl}/org/acme/team/t1?token=${token}`)).toMatchObject({
+        code: CloseCode.badToken,
+        reason: 'token-revoked',
+      });
+    }
+    // The token of someone never revoked still works.
+    const a1 = connectClient(server, 'org/acme/team/t1', await tokenFor(principals.a1));
+    cleanups.push(() => a1.provider.destroy());
+    await synced(a1.provider);
+    expect(server.revocations.list().map((r) => r.kind)).toEqual(['person', 'token']);
+
+    lines.length = 0;
+    expect(await cli('restore', '--help')).toBe(0);
+    expect(lines.join('')).toMatch(/Revocations survive a restore/);
+  });
+
+  it('BACKUP-5 a revocation already in the backup and made again later keeps the later moment', async () => {
+    const live = dir();
+    server = await startTestServer(live);
+    await seedDirectory(server);
+    server.revocations.revoke(
+      { kind: 'person', org: 'acme', personId: 'm1' },
+      new Date(Date.now() - 3_600_000),
+    );
+    const out = join(dir(), 'b.sqlite');
+    expect((await backupStore(live, out)).ok).toBe(true);
+    // A token issued after the first revocation, then revoked again.
+    const m1Token = await tokenFor(principals.m1);
+    await new Promise((r) => setTimeout(r, 1100));
+    server.revocations.revoke({ kind: 'person', org: 'acme', personId: 'm1' });
+    await server.close();
+    server = null;
+    const restored = await restoreStore(out, live, null);
+    expect(restored).toMatchObject({ ok: true, value: { revocationsCarried: 1 } });
+    server = await startTestServer(live);
+    expect((await closeCodeOf(`${server.syncUrl}/org/acme/team/t1?token=${m1Token}`)).reason).toBe(
+      'token-revoked',
+    );
   });
 });

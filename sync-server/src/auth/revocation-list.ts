@@ -57,6 +57,36 @@ export function listRevocations(doc: Y.Doc): Revocation[] {
 }
 
 /**
+ * The entries of `entries` that `doc` does not honour at least as strictly: a token entry that is
+ * missing, a person entry missing or revoked at an earlier moment (which would let tokens issued
+ * in between through). Empty when every one of them still holds.
+ */
+export function weakenedRevocations(doc: Y.Doc, entries: readonly Revocation[]): Revocation[] {
+  const map = doc.getMap<Revocation>(MAP);
+  return entries.filter((e) => {
+    const held = map.get(keyOf(e));
+    if (held === undefined) return true;
+    return e.kind === 'person' && held.kind === 'person' && held.revokedAt < e.revokedAt;
+  });
+}
+
+/**
+ * Carries the revocations of `source` into `target` so that none is undone: merges the Yjs state
+ * (the usual case: both descend from one store, and the union is exact), then rewrites any entry
+ * the merge left weaker than in `source` (two unrelated histories can pick the older entry of a
+ * key). Returns the entries of `source`.
+ */
+export function mergeRevocations(target: Y.Doc, source: Y.Doc): Revocation[] {
+  const entries = listRevocations(source);
+  target.transact(() => {
+    Y.applyUpdate(target, Y.encodeStateAsUpdate(source, Y.encodeStateVector(target)));
+    const map = target.getMap<Revocation>(MAP);
+    for (const e of weakenedRevocations(target, entries)) map.set(keyOf(e), e);
+  }, 'revocation');
+  return entries;
+}
+
+/**
  * The revocation list of a running server: the revocations document held loaded for the server's
  * lifetime, so checking a token costs a map lookup. A change (from the admin API, or arriving from
  * another instance through the store) tells the listeners, and the server closes live sockets whose

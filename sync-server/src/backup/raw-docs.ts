@@ -47,3 +47,25 @@ export function stateVectorsOf(db: Database, keys: readonly DataKey[] | null): M
   }
   return vectors;
 }
+
+/**
+ * One document of a Firstline SQLite file read straight from its tables (its snapshot, then the
+ * updates after it), or null when the file holds nothing for it. Restore uses it to take the
+ * revocations out of the store it is about to move aside, without opening that file as a store.
+ */
+export function rawDocOf(
+  db: Database,
+  name: string,
+  keys: readonly DataKey[] | null,
+): Y.Doc | null {
+  const snapshot = db.prepare('SELECT through_seq, data FROM snapshots WHERE doc = ?').get(name) as
+    { through_seq: number; data: Buffer } | undefined;
+  const updates = db
+    .prepare('SELECT data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq')
+    .all(name, snapshot?.through_seq ?? 0) as { data: Buffer }[];
+  if (snapshot === undefined && updates.length === 0) return null;
+  const doc = new Y.Doc();
+  if (snapshot !== undefined) Y.applyUpdate(doc, unseal(keys, name, new Uint8Array(snapshot.data)));
+  for (const u of updates) Y.applyUpdate(doc, unseal(keys, name, new Uint8Array(u.data)));
+  return doc;
+}

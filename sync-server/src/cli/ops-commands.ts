@@ -121,6 +121,12 @@ export function addOpsCommands(program: Command, io: CliIo, setExit: (code: numb
     .description('replace the store with a backup, verified by comparing state vectors')
     .requiredOption('--from <file>', 'the backup file')
     .option('--data <dir>', 'data directory (no server may be running on it)', './data')
+    .addHelpText(
+      'after',
+      '\nRevocations survive a restore: those of the store being replaced are merged into the\n' +
+        "backup's, so a token revoked after the backup was taken stays revoked. Every other\n" +
+        "document must equal the backup's; the revocations document must equal that merge.",
+    )
     .action(async (flags: { from: string; data: string }) => {
       const keys = keysOrFail(io);
       if (!keys.ok) return setExit(ExitCode.usage);

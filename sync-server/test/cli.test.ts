@@ -1,6 +1,6 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedDataPath } from '@firstline/fixtures';
+import { repoRoot, sharedDataPath } from '@firstline/fixtures';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadSecret } from '../src/auth/secret.ts';
@@ -35,7 +35,9 @@ afterEach(() => {
 });
 
 describe('firstline CLI', () => {
-  it('token prints a JWT signed with the data dir secret, created 0600 on first use', async () => {
+  it('token prints a JWT signed with the secret the server made in its data dir (0600)', async () => {
+    // The server makes the secret on its first start; the CLI only ever reads it.
+    loadSecret(data.dir);
     const { code, io } = await run([
       'token',
       '--person',
@@ -62,6 +64,57 @@ describe('firstline CLI', () => {
     expect(ttl).toBeLessThanOrEqual(7200);
   });
 
+  it('token refuses a data folder that does not exist or has no secret, and makes neither', async () => {
+    const typo = join(data.dir, 'typo', 'dir');
+    const args = ['token', '--person', 'a1', '--org', 'acme', '--role', 'hr', '--data'];
+    const missing = await run([...args, typo]);
+    expect(missing.code).toBe(ExitCode.usage);
+    expect(missing.io.stdout).toEqual([]);
+    expect(missing.io.stderr.join('')).toContain(`the data folder ${typo} does not exist`);
+    expect(existsSync(typo)).toBe(false);
+    const empty = await run([...args, data.dir]);
+    expect(empty.code).toBe(ExitCode.usage);
+    expect(empty.io.stderr.join('')).toContain('has no jwt-secret');
+    expect(existsSync(join(data.dir, 'jwt-secret'))).toBe(false);
+    // The server's secret from the environment needs no folder at all.
+    process.env.FIRSTLINE_JWT_SECRET = 'env-secret-of-at-least-thirty-two-bytes!!';
+    try {
+      const fromEnv = await run([...args, typo]);
+      expect(fromEnv.code).toBe(ExitCode.ok);
+      const secret = new TextEncoder().encode(process.env.FIRSTLINE_JWT_SECRET);
+      expect((await verifyToken(secret, fromEnv.io.stdout[0]!.trim())).ok).toBe(true);
+    } finally {
+      delete process.env.FIRSTLINE_JWT_SECRET;
+    }
+  });
+
+  it("token warns on stderr, and still signs, for a person missing from that org's directory", async () => {
+    const demo = join(repoRoot, 'fixtures/demo');
+    const imported = await run([
+      'import',
+      join(demo, 'demo-org.csv'),
+      '--profile-file',
+      join(demo, 'demo-profile.json'),
+      '--org',
+      'demo',
+      '--data',
+      data.dir,
+    ]);
+    expect(imported.code).toBe(ExitCode.ok);
+    loadSecret(data.dir);
+    const mint = (person: string, org: string) =>
+      run(['token', '--person', person, '--org', org, '--role', 'member', '--data', data.dir]);
+    const stranger = await mint('D999', 'demo');
+    expect(stranger.code).toBe(ExitCode.ok);
+    expect(stranger.io.stdout[0]).toMatch(/^ey/);
+    expect(stranger.io.stderr.join('')).toContain('warning: D999 is not in the directory of demo');
+    const known = await mint('p-D002', 'demo');
+    expect(known.code).toBe(ExitCode.ok);
+    expect(known.io.stderr).toEqual([]);
+    // No directory for that org in this folder: nothing to compare with, no warning.
+    expect((await mint('D999', 'other')).io.stderr).toEqual([]);
+  });
+
   it('token refuses a bad role and a bad ttl with the usage exit code', async () => {
     expect((await run(['token', '--person', 'a1', '--org', 'acme', '--role', 'boss'])).code).toBe(
       ExitCode.usage,
@@ -80,6 +133,14 @@ describe('firstline CLI', () => {
       data.dir,
     ]);
     expect(ttl.code).toBe(ExitCode.usage);
+    const zero = await run(
+      ['token', '--person', 'a1', '--org', 'acme', '--role', 'hr', '--ttl', '0s'].concat([
+        '--data',
+        data.dir,
+      ]),
+    );
+    expect(zero.code).toBe(ExitCode.usage);
+    expect(zero.io.stderr.join('')).toContain('--ttl must be positive');
     const forever = await run(
       ['token', '--person', 'a1', '--org', 'acme', '--role', 'hr', '--ttl', '9999999d'].concat([
         '--data',

@@ -44,7 +44,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         .makeOptionMandatory(),
     )
     .option('--ttl <ttl>', 'lifetime: 30d, 12h, 15m, 90s', '30d')
-    .option('--data <dir>', 'data directory holding jwt-secret', './data')
+    .option('--data <dir>', "the server's data directory (must hold its jwt-secret)", './data')
     .action(async (flags: TokenFlags) => setExit(await tokenCommand(flags, io)));
 
   program

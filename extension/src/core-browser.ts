@@ -42,7 +42,12 @@ export {
 } from '@firstline/core/docs/goal-docs-forest';
 export { goalDocTarget, placeGoal } from '@firstline/core/docs/goal-docs-placement';
 export { rollUp, type RollUpEntry } from '@firstline/core/goals/roll-up';
-export { checkAlignment, type AlignmentReport } from '@firstline/core/goals/alignment';
+export {
+  checkAlignment,
+  type AlignmentReport,
+  type OrphanFinding,
+  type PeriodFinding,
+} from '@firstline/core/goals/alignment';
 export { validateGoal, type GoalIssue } from '@firstline/core/goals/validate-goal';
 export { checkSmart, type SmartFinding } from '@firstline/core/goals/smart-check';
 export { splitByShares, type SplitResult } from '@firstline/core/goals/split-total';
@@ -126,6 +131,7 @@ export {
   orphanedCheckIns,
   readCheckIns,
   recordCheckIn,
+  type CheckInContext,
   type OrphanedCheckIn,
 } from '@firstline/core/docs/coaching-docs-check-ins';
 export {
@@ -133,6 +139,7 @@ export {
   entriesForGoal,
   putCoachingEntry,
   readCoachingLog,
+  type CoachingEntryContext,
   readOneOnOne,
   setAgendaItemDone,
   startMeeting,

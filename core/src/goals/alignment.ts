@@ -62,7 +62,9 @@ function walkUp(
         ? ok({ path, strategyGoalId: at })
         : fail(
             'orphan',
-            `${goalId} leads up to ${at}, a top goal not owned by the company, so it supports no strategy goal.`,
+            at === goalId
+              ? `${goalId} is a top goal not owned by the company, so it supports no strategy goal.`
+              : `${goalId} leads up to ${at}, a top goal not owned by the company, so it supports no strategy goal.`,
             { path },
           );
     }
@@ -85,6 +87,8 @@ export interface OrphanFinding {
   goalId: string;
   reason: AlignmentFailure;
   message: string;
+  /** The goals walked up from `goalId` before the walk failed (the top reached last). */
+  path: string[];
 }
 
 /** A goal whose period sticks out of its parent's period. */
@@ -134,7 +138,10 @@ export function checkAlignment(
   for (const goal of live) {
     const path = walkUp(goal.id, tree, unitsById);
     if (path.ok) paths.set(goal.id, path.value);
-    else orphans.push({ goalId: goal.id, reason: path.reason, message: path.message });
+    else {
+      const walked = (path.details as { path?: string[] } | undefined)?.path ?? [goal.id];
+      orphans.push({ goalId: goal.id, reason: path.reason, message: path.message, path: walked });
+    }
     const parentId = tree.effectiveParent.get(goal.id) ?? null;
     const parent = parentId === null ? undefined : tree.byId.get(parentId);
     if (parent && (goal.periodStart < parent.periodStart || goal.periodEnd > parent.periodEnd)) {

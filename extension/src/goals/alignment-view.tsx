@@ -1,5 +1,6 @@
 import type { AlignmentReport, ForestIssue, Goal } from '../core-browser.ts';
 import type { Translate } from '../i18n/i18n.ts';
+import { alignmentText } from './alignment-text.ts';
 
 /**
  * The alignment view: for the selected goal, its path up to the strategy; for all visible goals,
@@ -16,6 +17,7 @@ export function AlignmentView(props: {
 }) {
   const { report, t } = props;
   const title = (id: string): string => props.goals.find((g) => g.id === id)?.title ?? id;
+  const text = alignmentText(props.goals, t);
   const path = props.selectedId ? report.paths.get(props.selectedId) : undefined;
   const orphan = props.selectedId
     ? report.orphans.find((o) => o.goalId === props.selectedId)
@@ -34,7 +36,9 @@ export function AlignmentView(props: {
               ))}
             </ol>
           ) : (
-            <p class="issue-warning">{orphan?.message ?? t('goals.alignment.noPath')}</p>
+            <p class="issue-warning">
+              {orphan ? text.orphan(orphan) : t('goals.alignment.noPath')}
+            </p>
           )}
         </div>
       )}
@@ -45,7 +49,7 @@ export function AlignmentView(props: {
             <button type="button" class="link" onClick={() => props.onSelect(o.goalId)}>
               {title(o.goalId)}
             </button>{' '}
-            <span class="muted small">{o.message}</span>
+            <span class="muted small">{text.orphan(o)}</span>
           </li>
         ))}
       </ul>
@@ -53,7 +57,7 @@ export function AlignmentView(props: {
       <ul>
         {report.periodOutsideParent.map((p) => (
           <li key={p.goalId} data-testid="alignment-period" data-goal-id={p.goalId}>
-            {p.message}
+            {text.period(p)}
           </li>
         ))}
       </ul>
@@ -61,7 +65,7 @@ export function AlignmentView(props: {
       <ul>
         {props.issues.map((i, n) => (
           <li key={n} data-testid="forest-issue" data-code={i.code} data-goal-id={i.goalId}>
-            {i.message}
+            {text.repair(i)}
           </li>
         ))}
       </ul>

@@ -1,8 +1,34 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Goal } from '../core-browser.ts';
 import type { Language, Translate } from '../i18n/i18n.ts';
-import { checkDraft, type GoalDraft } from './goal-form.ts';
+import {
+  checkDraft,
+  visibleIssues,
+  type DraftField,
+  type GoalConflict,
+  type GoalDraft,
+} from './goal-form.ts';
 import { issueText } from './issue-text.ts';
+import type { MessageKey } from '../i18n/messages-en.ts';
+
+/** The label of each form field, for conflict messages. */
+const FIELD_LABELS: Record<DraftField, MessageKey> = {
+  title: 'goals.field.title',
+  ownerKind: 'goals.field.owner',
+  ownerId: 'goals.field.owner',
+  visibility: 'goals.field.visibility',
+  parentId: 'goals.field.parent',
+  periodStart: 'goals.field.periodStart',
+  periodEnd: 'goals.field.periodEnd',
+  weight: 'goals.field.weight',
+  status: 'goals.field.status',
+  kind: 'goals.field.target',
+  unit: 'goals.field.unit',
+  start: 'goals.field.start',
+  target: 'goals.field.target',
+  current: 'goals.field.current',
+  direction: 'goals.field.direction',
+};
 
 /** An owner the editor offers: a unit or a person the signed-in manager may set goals for. */
 export interface OwnerOption {
@@ -14,7 +40,9 @@ export interface OwnerOption {
 /**
  * The goal form. Every keystroke re-runs the checks, so a reversed period or weights that do not
  * add up are explained next to the form while typing; errors disable Save, warnings and SMART
- * advice do not. The rest of the panel keeps working whatever is typed here.
+ * advice do not. A field's issues appear once it was touched or a save was tried. When someone
+ * else changed a field this form changed too, their value is shown and a second Save keeps ours.
+ * The rest of the panel keeps working whatever is typed here.
  */
 export function GoalEditor(props: {
   initial: GoalDraft;
@@ -24,12 +52,18 @@ export function GoalEditor(props: {
   owners: readonly OwnerOption[];
   language: Language;
   t: Translate;
-  onSave: (goal: Goal) => string | null;
+  /** Saves; returns null, an error to show, or the fields someone else changed meanwhile. */
+  onSave: (goal: Goal, overwrite: readonly DraftField[]) => string | GoalConflict[] | null;
   onCancel: () => void;
 }) {
   const { t } = props;
   const [draft, setDraft] = useState<GoalDraft>(props.initial);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [conflicts, setConflicts] = useState<GoalConflict[]>([]);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [tried, setTried] = useState(false);
+  const touch = (field: DraftField): void =>
+    setTouched((s) => (s.has(field) ? s : new Set([...s, field])));
   const check = useMemo(
     () => checkDraft(draft, props.org, props.goals),
     [draft, props.org, props.goals],
@@ -39,13 +73,28 @@ export function GoalEditor(props: {
     (event: Event): void => {
       const value = (event.currentTarget as HTMLInputElement).value as GoalDraft[K];
       setDraft((d) => ({ ...d, [key]: value }));
+      if (key !== 'id') touch(key as DraftField);
     };
   const ownerKey = `${draft.ownerKind}:${draft.ownerId}`;
-  const errors = check.issues.filter((i) => i.severity === 'error');
+  const shown = visibleIssues(check.issues, touched, tried);
+  const errors = shown.filter((i) => i.severity === 'error');
   const save = (event: Event): void => {
     event.preventDefault();
+    setTried(true);
     if (check.goal === null) return;
-    setSaveError(props.onSave(check.goal));
+    const result = props.onSave(
+      check.goal,
+      conflicts.map((c) => c.field),
+    );
+    setSaveError(typeof result === 'string' ? result : null);
+    setConflicts(Array.isArray(result) ? result : []);
+  };
+  const shownValue = (c: GoalConflict): string => {
+    if (c.field === 'parentId')
+      return props.goals.find((g) => g.id === c.theirs)?.title ?? c.theirs;
+    if (c.field === 'ownerId')
+      return props.owners.find((o) => o.id === c.theirs)?.label ?? c.theirs;
+    return c.theirs === '' ? t('goals.conflict.empty') : c.theirs;
   };
   const parents = props.goals.filter((g) => g.id !== draft.id);
 
@@ -54,7 +103,12 @@ export function GoalEditor(props: {
       <h3>{props.isNew ? t('goals.editor.new') : t('goals.editor.edit')}</h3>
       <label>
         {t('goals.field.title')}
-        <input data-testid="goal-field-title" value={draft.title} onInput={set('title')} />
+        <input
+          data-testid="goal-field-title"
+          value={draft.title}
+          onInput={set('title')}
+          onBlur={() => touch('title')}
+        />
       </label>
       <div class="row">
         <label>
@@ -69,6 +123,7 @@ export function GoalEditor(props: {
                 ownerKind: kind === 'unit' ? 'unit' : 'person',
                 ownerId: rest.join(':'),
               }));
+              touch('ownerId');
             }}
           >
             {props.owners.map((o) => (
@@ -191,7 +246,7 @@ export function GoalEditor(props: {
         </label>
       </div>
       <ul data-testid="goal-issues">
-        {check.issues.map((issue, i) => (
+        {shown.map((issue, i) => (
           <li
             key={`${issue.code}-${i}`}
             class={`issue-${issue.severity}`}
@@ -213,18 +268,28 @@ export function GoalEditor(props: {
           </li>
         ))}
       </ul>
+      {conflicts.length > 0 && (
+        <div class="issue-warning" data-testid="goal-conflicts" role="alert">
+          <ul>
+            {conflicts.map((c) => (
+              <li key={c.field} data-testid="goal-conflict" data-field={c.field}>
+                {t('goals.conflict.field', {
+                  field: t(FIELD_LABELS[c.field]),
+                  theirs: shownValue(c),
+                })}
+              </li>
+            ))}
+          </ul>
+          <p>{t('goals.conflict.hint')}</p>
+        </div>
+      )}
       {saveError && (
         <p class="issue-error" data-testid="goal-save-error">
           {saveError}
         </p>
       )}
       <div class="goal-actions">
-        <button
-          type="submit"
-          class="primary"
-          data-testid="goal-save"
-          disabled={errors.length > 0 || check.goal === null}
-        >
+        <button type="submit" class="primary" data-testid="goal-save" disabled={errors.length > 0}>
           {t('goals.save')}
         </button>
         <button type="button" data-testid="goal-cancel" onClick={props.onCancel}>

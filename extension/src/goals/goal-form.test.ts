@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readGoalDoc } from '../core-browser.ts';
-import { checkDraft, draftOf, saveGoal } from './goal-form.ts';
+import { checkAlignment, putGoal, readGoalDoc, type Goal } from '../core-browser.ts';
+import {
+  checkDraft,
+  conflictsOf,
+  draftOf,
+  saveGoal,
+  visibleIssues,
+  type GoalDraft,
+} from './goal-form.ts';
+import { alignmentText } from './alignment-text.ts';
+import { issueText } from './issue-text.ts';
+import { translator } from '../i18n/i18n.ts';
 import { companyGoal, testDirectory } from './goals-testing.ts';
 
 const parent = companyGoal();
@@ -95,7 +105,7 @@ describe('goal form checks (bad values typed)', () => {
         directory,
         docs,
         currentDoc: null,
-        currentParentId: null,
+        base: null,
         now: 1,
         origin,
       }).ok,
@@ -107,7 +117,7 @@ describe('goal form checks (bad values typed)', () => {
       directory,
       docs,
       currentDoc: 'org/acme/team/t1',
-      currentParentId: null,
+      base: draftOf(base),
       now: 2,
       origin,
     });
@@ -122,10 +132,137 @@ describe('goal form checks (bad values typed)', () => {
       directory,
       docs,
       currentDoc: null,
-      currentParentId: null,
+      base: null,
       now: 3,
       origin,
     });
     expect(notOpen.ok ? null : notOpen.reason).toBe('not-open');
+  });
+});
+
+describe('concurrent edits of one goal from two forms (user test, P1)', () => {
+  const name = 'org/acme/team/t1';
+  const target = { docName: name, org: 'acme', private: false };
+  const goal = companyGoal({
+    id: 'acme:g:north',
+    title: 'North revenue',
+    owner: { kind: 'unit', id: 't1' },
+    weight: 50,
+    milestones: [{ id: 'm1', title: 'Kick-off', due: '2026-02-01', done: false, weight: null }],
+  });
+  /** Two panels' copies of the team document, synced by exchanging their updates. */
+  function twoPanels(): { a: Y.Doc; b: Y.Doc; sync: () => void } {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    expect(putGoal(a, target, goal, { now: 1 }).ok).toBe(true);
+    const sync = (): void => {
+      Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+      Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+    };
+    sync();
+    return { a, b, sync };
+  }
+  const submit = (doc: Y.Doc, base: GoalDraft, draft: GoalDraft, overwrite: string[] = []) => {
+    const check = checkDraft(draft, 'acme', [goal]);
+    expect(check.goal).not.toBeNull();
+    return saveGoal({
+      goal: check.goal as Goal,
+      org: 'acme',
+      directory: testDirectory(),
+      docs: new Map([[name, doc]]),
+      currentDoc: name,
+      base,
+      overwrite: overwrite as never,
+      now: 5,
+      origin: {},
+    });
+  };
+  const stored = (doc: Y.Doc): Goal => readGoalDoc(doc, name).goals[0]?.goal as Goal;
+
+  it('GOALUI-8 edits of different fields both survive; a field both changed is not overwritten silently', () => {
+    const { a, b, sync } = twoPanels();
+    const openedA = draftOf(stored(a));
+    const openedB = draftOf(stored(b)); // B opens the form before A saves
+    expect(submit(a, openedA, { ...openedA, title: 'North A', target: '2000000' }).ok).toBe(true);
+    sync();
+    const clash = submit(b, openedB, { ...openedB, title: 'North B', weight: '60' });
+    expect(clash.ok).toBe(false);
+    expect(clash.ok ? [] : conflictsOf(clash)).toEqual([{ field: 'title', theirs: 'North A' }]);
+    expect(stored(b).weight).toBe(50); // nothing written while the user has not decided
+    // B has seen A's title and keeps its own: only B's changed fields are written.
+    expect(submit(b, openedB, { ...openedB, title: 'North B', weight: '60' }, ['title']).ok).toBe(
+      true,
+    );
+    sync();
+    for (const doc of [a, b]) {
+      const g = stored(doc);
+      expect(g.title).toBe('North B');
+      expect(g.weight).toBe(60);
+      expect(g.metric?.target).toBe(2_000_000); // A's target is not replaced by B's stale one
+      expect(g.milestones.map((m) => m.id)).toEqual(['m1']); // fields the form lacks survive
+    }
+  });
+
+  it('GOALUI-9 a check-in recorded while the form is open is not undone by saving the form', () => {
+    const { a, b, sync } = twoPanels();
+    const opened = draftOf(stored(b));
+    a.transact(() =>
+      (a.getMap('goals').get(goal.id) as Y.Map<Y.Map<unknown>>)
+        .get('metric')
+        ?.set('current', 1_100_000),
+    );
+    sync();
+    expect(submit(b, opened, { ...opened, unit: 'EUR' }).ok).toBe(true);
+    sync();
+    expect(stored(a).metric).toMatchObject({ unit: 'EUR', current: 1_100_000 });
+  });
+});
+
+describe('goal form and alignment wording (user test)', () => {
+  const blank: GoalDraft = { ...draftOf(companyGoal({ id: 'acme:g:new' })), title: '' };
+
+  it('GOALUI-10 a new form shows no field error until the field is touched or a save is tried', () => {
+    const issues = checkDraft(blank, 'acme', []).issues;
+    expect(issues.map((i) => i.field)).toContain('title');
+    expect(visibleIssues(issues, new Set(), false)).toEqual([]);
+    expect(visibleIssues(issues, new Set(['target']), false)).toEqual([]);
+    expect(visibleIssues(issues, new Set(['title']), false).map((i) => i.field)).toEqual(['title']);
+    const tried = visibleIssues(issues, new Set(), true);
+    const titleIssue = tried.find((i) => i.field === 'title');
+    expect(titleIssue).toBeDefined();
+    const en = issueText(titleIssue!, translator('en'), 'en');
+    const zh = issueText(titleIssue!, translator('zh-CN'), 'zh-CN');
+    expect(en).toBe('Give the goal a title.');
+    expect(zh).toBe('请填写目标标题。');
+    const weight = checkDraft({ ...blank, title: 'x', weight: 'forty' }, 'acme', []).issues[0]!;
+    expect(issueText(weight, translator('en'), 'en')).toBe('Weight must be a number.');
+  });
+
+  it('GOALUI-11 alignment findings name goals by title, in the panel language, never as their own top', () => {
+    const directory = testDirectory();
+    const team = companyGoal({
+      id: 'acme:g:63de',
+      title: 'Team pipeline',
+      owner: { kind: 'unit', id: 't1' },
+    });
+    const child = companyGoal({
+      id: 'acme:g:77aa',
+      title: 'My calls',
+      owner: { kind: 'person', id: 'a1' },
+      parentId: team.id,
+    });
+    const report = checkAlignment([team, child], [...directory.units.values()]);
+    const byGoal = new Map(report.orphans.map((o) => [o.goalId, o]));
+    const en = alignmentText([team, child], translator('en'));
+    const zh = alignmentText([team, child], translator('zh-CN'));
+    const self = en.orphan(byGoal.get(team.id)!);
+    expect(self).toContain('“Team pipeline” is a top goal');
+    expect(self).not.toContain('leads up to');
+    expect(en.orphan(byGoal.get(child.id)!)).toContain('“My calls” leads up to “Team pipeline”');
+    for (const o of report.orphans) {
+      expect(en.orphan(o)).not.toMatch(/acme:g:/);
+      expect(zh.orphan(o)).not.toMatch(/acme:g:|leads up/);
+    }
+    expect(zh.orphan(byGoal.get(team.id)!)).toContain('“Team pipeline”是一个不属于公司的顶层目标');
   });
 });

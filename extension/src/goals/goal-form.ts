@@ -4,6 +4,7 @@ import {
   orgOfGoalId,
   placeGoal,
   putGoal,
+  readGoalDoc,
   removeGoal,
   updateGoal,
   validateGoal,
@@ -11,6 +12,7 @@ import {
   type Directory,
   type Goal,
   type GoalIssue,
+  type GoalPatch,
   type SmartFinding,
 } from '../core-browser.ts';
 import { fail, ok, type Result } from '../core-browser.ts';
@@ -152,16 +154,101 @@ export function checkDraft(draft: GoalDraft, org: string, goals: readonly Goal[]
   return { goal: ok ? checked.goal : null, issues, smart };
 }
 
+/** The form field an issue is about: `metric.target` is the Target box, `owner.id` the owner. */
+export function issueField(field: string | null): DraftField | null {
+  if (field === null) return null;
+  const owner: Record<string, DraftField> = { owner: 'ownerId', 'owner.id': 'ownerId' };
+  return owner[field] ?? (field.replace(/^metric\./, '') as DraftField);
+}
+
+/**
+ * The issues to show now: a field's issues once the user has touched that field or tried to
+ * save, so a new form does not open with "title missing" before anything was typed. Issues about
+ * the whole goal are always shown.
+ */
+export function visibleIssues<I extends Pick<GoalIssue, 'field'>>(
+  issues: readonly I[],
+  touched: ReadonlySet<string>,
+  triedToSave: boolean,
+): I[] {
+  if (triedToSave) return [...issues];
+  return issues.filter((i) => {
+    const field = issueField(i.field);
+    return field === null || touched.has(field);
+  });
+}
+
 /** Where the panel can write: the open goal documents by name. */
 export type OpenGoalDocs = ReadonlyMap<string, Y.Doc>;
 
 /** Why a save did not happen. */
-export type SaveFailure = 'placement' | 'not-open' | 'write';
+export type SaveFailure = 'placement' | 'not-open' | 'write' | 'conflict';
+
+/** A form field the user can change (the id is fixed). */
+export type DraftField = Exclude<keyof GoalDraft, 'id'>;
+
+const METRIC_FIELDS = ['unit', 'start', 'target', 'current', 'direction'] as const;
+
+/**
+ * A field this form changed that someone else also changed since the form was opened: `theirs`
+ * is their value as the form shows it. Such a field is not overwritten until the user says so.
+ */
+export interface GoalConflict {
+  field: DraftField;
+  theirs: string;
+}
+
+/** The fields that differ between two drafts (as the form shows them, so "1,5" equals "1.5"). */
+export function changedFields(before: GoalDraft, after: GoalDraft): DraftField[] {
+  return (Object.keys(before) as (keyof GoalDraft)[]).filter(
+    (k): k is DraftField => k !== 'id' && before[k] !== after[k],
+  );
+}
+
+/**
+ * Applies only the `changed` fields of `mine` to `stored`: the patch for `updateGoal` (top-level
+ * fields, and metric figures one by one so a concurrent change of another figure survives) and
+ * the merged goal (for a save that moves the goal to another document).
+ */
+function changesOnto(
+  stored: Goal,
+  mine: Goal,
+  changed: ReadonlySet<DraftField>,
+): { patch: GoalPatch; merged: Goal } {
+  const patch: GoalPatch = {};
+  const simple = ['title', 'visibility', 'periodStart', 'periodEnd', 'weight', 'status', 'kind'];
+  for (const f of simple as (keyof GoalPatch & DraftField)[]) {
+    if (changed.has(f)) Object.assign(patch, { [f]: mine[f] });
+  }
+  if (changed.has('ownerKind') || changed.has('ownerId')) patch.owner = mine.owner;
+  const metricChanged = METRIC_FIELDS.filter((f) => changed.has(f));
+  let metric = stored.metric;
+  if (metricChanged.length > 0 || (changed.has('kind') && mine.metric === null)) {
+    if (mine.metric === null || stored.metric === null) {
+      patch.metric = mine.metric;
+      metric = mine.metric;
+    } else {
+      const figures: Record<string, unknown> = {};
+      for (const f of metricChanged) figures[f] = mine.metric[f];
+      patch.metric = figures;
+      metric = { ...stored.metric, ...figures };
+    }
+  }
+  const parentId = changed.has('parentId') ? mine.parentId : stored.parentId;
+  const merged = { ...stored, ...patch, metric, parentId } as Goal;
+  return { patch, merged };
+}
 
 /**
  * Saves a checked goal: to the document its visibility and owner call for. A goal that changes
  * document (made private, or given to another team) is written to the new one first and then
  * removed from the old one, so it is never lost and never left readable where it should not be.
+ *
+ * An existing goal is saved as a diff: only the fields that differ from `base` (the form as it
+ * was opened) are written, so another manager's concurrent change of other fields survives, and
+ * fields the form does not show (milestones, contributors) are never touched. A changed field that
+ * someone else changed too since then is reported as a conflict (nothing is written) unless it is
+ * listed in `overwrite`, i.e. the user has seen the other value and keeps theirs.
  */
 export function saveGoal(input: {
   goal: Goal;
@@ -170,12 +257,40 @@ export function saveGoal(input: {
   docs: OpenGoalDocs;
   /** The document the goal is in now, or null for a new goal. */
   currentDoc: string | null;
-  /** The parent stored now; a move is written only when it changes (moves order loop repairs). */
-  currentParentId: string | null;
+  /** The form as it was opened; null for a new goal. */
+  base: GoalDraft | null;
+  /** Conflicting fields the user chose to overwrite with the form's value. */
+  overwrite?: readonly DraftField[];
   now: number;
   origin: object;
 }): Result<string, SaveFailure> {
-  const { goal, org, docs, currentDoc, now, origin } = input;
+  const { org, docs, currentDoc, now, origin } = input;
+  let goal = input.goal;
+  let patch: GoalPatch | null = null;
+  let parentChanged = true;
+  const old = currentDoc === null ? undefined : docs.get(currentDoc);
+  if (currentDoc !== null && input.base !== null) {
+    if (old === undefined) return fail('not-open', `${currentDoc} is not open in this panel.`);
+    const stored = readGoalDoc(old, currentDoc).goals.find((s) => s.goal.id === goal.id)?.goal;
+    if (stored === undefined)
+      return fail('write', `Goal ${goal.id} is no longer in ${currentDoc}.`);
+    const mine = draftOf(goal);
+    const theirs = draftOf(stored);
+    const changed = changedFields(input.base, mine);
+    const conflicts: GoalConflict[] = changed
+      .filter((f) => theirs[f] !== input.base?.[f] && theirs[f] !== mine[f])
+      .filter((f) => !input.overwrite?.includes(f))
+      .map((field) => ({ field, theirs: theirs[field] }));
+    if (conflicts.length > 0) {
+      return fail('conflict', 'Someone else changed these fields since the form was opened.', {
+        conflicts,
+      });
+    }
+    const applied = changesOnto(stored, goal, new Set(changed));
+    goal = applied.merged;
+    patch = applied.patch;
+    parentChanged = changed.includes('parentId');
+  }
   const placed = placeGoal(org, goal, input.directory);
   if (!placed.ok) return fail('placement', placed.message);
   const target = placed.value;
@@ -183,19 +298,24 @@ export function saveGoal(input: {
   if (doc === undefined) {
     return fail('not-open', `${target.docName} is not open in this panel (no access?).`);
   }
-  if (currentDoc === target.docName) {
-    const { id, parentId, metric, ...rest } = goal;
-    const updated = updateGoal(doc, target, id, { ...rest, metric }, { origin });
+  if (currentDoc === target.docName && patch !== null) {
+    const updated = updateGoal(doc, target, goal.id, patch, { origin });
     if (!updated.ok) return fail('write', updated.message);
-    if (parentId !== input.currentParentId) {
-      const moved = moveGoal(doc, target, id, parentId, { now, origin });
+    if (parentChanged) {
+      const moved = moveGoal(doc, target, goal.id, goal.parentId, { now, origin });
       if (!moved.ok) return fail('write', moved.message);
     }
     return ok(target.docName);
   }
   const written = putGoal(doc, target, goal, { now, origin });
   if (!written.ok) return fail('write', written.message);
-  const old = currentDoc === null ? undefined : docs.get(currentDoc);
-  if (old !== undefined) removeGoal(old, goal.id, { origin });
+  if (old !== undefined && currentDoc !== target.docName) removeGoal(old, goal.id, { origin });
   return ok(target.docName);
+}
+
+/** The conflicts of a failed save, if that is why it failed. */
+export function conflictsOf(failure: { reason: SaveFailure; details?: unknown }): GoalConflict[] {
+  if (failure.reason !== 'conflict') return [];
+  const details = failure.details as { conflicts?: GoalConflict[] } | undefined;
+  return details?.conflicts ?? [];
 }

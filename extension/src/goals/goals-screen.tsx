@@ -16,7 +16,14 @@ import { DecompositionWizard } from './decomposition-wizard.tsx';
 import type { Recipient } from './decomposition.ts';
 import { headcount } from './draft-team-goals.ts';
 import { GoalEditor, type OwnerOption } from './goal-editor.tsx';
-import { draftOf, saveGoal, type GoalDraft } from './goal-form.ts';
+import {
+  conflictsOf,
+  draftOf,
+  saveGoal,
+  type DraftField,
+  type GoalConflict,
+  type GoalDraft,
+} from './goal-form.ts';
 import { GoalTreeView, percent } from './goal-tree-view.tsx';
 import { colorFor, publishPresence } from './presence.ts';
 import { TeamDraftPanel } from './team-draft-panel.tsx';
@@ -102,8 +109,9 @@ export function GoalsScreen(props: {
   const save = (
     goal: Goal,
     currentDoc: string | null,
-    currentParentId: string | null,
-  ): string | null => {
+    base: GoalDraft | null,
+    overwrite: readonly DraftField[] = [],
+  ): string | GoalConflict[] | null => {
     if (!directory) return t('goals.loading');
     const saved = saveGoal({
       goal,
@@ -111,18 +119,19 @@ export function GoalsScreen(props: {
       directory,
       docs: goals.docs,
       currentDoc,
-      currentParentId,
+      base,
+      overwrite,
       now: Date.now(),
       origin: goals.undo.origin,
     });
-    if (!saved.ok) return saved.message;
+    if (!saved.ok) return saved.reason === 'conflict' ? conflictsOf(saved) : saved.message;
     if (!canWrite(saved.value)) return t('goals.readOnly');
     return null;
   };
   const createMany = (list: Goal[]): string | null => {
     for (const g of list) {
       const error = save(g, null, null);
-      if (error) return error;
+      if (typeof error === 'string') return error;
     }
     setMode({ kind: 'tree' });
     setSelectedId(list[0]?.parentId ?? null);
@@ -190,7 +199,6 @@ export function GoalsScreen(props: {
     );
   } else if (mode.kind === 'edit') {
     const current = goals.forest.docOf.get(mode.draft.id) ?? null;
-    const stored = goals.forest.storedParent.get(mode.draft.id) ?? null;
     body = (
       <GoalEditor
         initial={mode.draft}
@@ -200,8 +208,10 @@ export function GoalsScreen(props: {
         owners={owners}
         language={props.language}
         t={t}
-        onSave={(goal) => {
-          const error = save(goal, mode.isNew ? null : current, stored);
+        onSave={(goal, overwrite) => {
+          const error = mode.isNew
+            ? save(goal, null, null)
+            : save(goal, current, mode.draft, overwrite);
           if (error === null) {
             setSelectedId(goal.id);
             setMode({ kind: 'tree' });

@@ -18,6 +18,8 @@ export const en = {
   'denied.token': 'The server refused the token (invalid or expired). Paste a new one in Settings.',
   'denied.forbidden': 'You are not allowed to open this document.',
   'denied.other': 'The server closed the connection: {reason}',
+  'denied.revoked': 'This token was revoked. Ask HR for a new one.',
+  'status.unreachable': 'Cannot reach the server at {url}. Check the address in Settings.',
   'status.restored':
     "The server's copy was restored from a backup. This device's copy was kept aside, not merged.",
   'settings.title': 'Settings',
@@ -31,6 +33,7 @@ export const en = {
   'role.admin': 'admin',
   'settings.saved': 'Saved.',
   'settings.signedInAs': 'Signed in as {person} in {org} ({role})',
+  'settings.personLoading': '{id} (loading the name…)',
   'settings.openHr': 'Open the HR dashboard',
   'token.missing': 'No token yet: paste the one you were given.',
   'token.malformed': 'This token cannot be read.',
@@ -148,6 +151,38 @@ export const en = {
   'goals.alignment.orphans': 'Goals with no path to the strategy ({count})',
   'goals.alignment.periods': 'Periods outside the parent’s ({count})',
   'goals.alignment.repairs': 'Repaired links ({count})',
+  'goals.field.current': 'Current value',
+  'goals.issue.titleMissing': 'Give the goal a title.',
+  'goals.issue.notNumber': '{field} must be a number.',
+  'goals.issue.invalidField': '{field}: this value cannot be used.',
+  'goals.conflict.field': 'Someone else changed {field} to “{theirs}” since you opened this form.',
+  'goals.conflict.hint': 'Save again to replace it with your value, or Cancel to keep theirs.',
+  'goals.conflict.empty': '(empty)',
+  'goals.alignment.orphan.topNotCompany':
+    '“{goal}” leads up to “{top}”, a top goal the company does not own, so it supports no strategy goal.',
+  'goals.alignment.orphan.selfTop':
+    '“{goal}” is a top goal the company does not own, so it supports no strategy goal. Give it a parent goal.',
+  'goals.alignment.orphan.parentMissing':
+    'The parent of “{goal}” does not exist or is not visible to you.',
+  'goals.alignment.orphan.cycle':
+    'The parent links of “{goal}” go round in a loop, so it reaches no strategy goal.',
+  'goals.alignment.orphan.other': '“{goal}” reaches no strategy goal.',
+  'goals.alignment.period':
+    '“{goal}” runs {start} to {end}, outside its parent “{parent}” ({parentStart} to {parentEnd}).',
+  'goals.repair.cycleCut':
+    'Moves made at the same time put “{goal}” in a loop; it is shown as a top goal. Move it where it belongs.',
+  'goals.repair.parentDeleted':
+    'The parent of “{goal}” was deleted; it is shown under “{shown}” until it is moved.',
+  'goals.repair.parentDeletedTop':
+    'The parent of “{goal}” was deleted; it is shown as a top goal until it is moved.',
+  'goals.repair.parentMissing': 'The parent of “{goal}” is not loaded or not visible to you.',
+  'goals.repair.parentOtherOrg':
+    '“{goal}” names a goal of another organisation ({org}) as its parent; it is shown as a top goal.',
+  'goals.repair.duplicate': '“{goal}” is stored twice; one copy is shown.',
+  'goals.repair.publicInPrivate':
+    '“{goal}” is marked public but sits in a private document, so only its owner’s chain sees it.',
+  'goals.repair.privateInShared':
+    '“{goal}” is marked private but sits where others can read it; move it to the owner’s private goals.',
   // Reviews (issue 5).
   'review.nav': 'Reviews',
   'review.title': 'Review cycles',
@@ -236,6 +271,7 @@ export const en = {
   'coaching.inbox': 'Reminders ({count})',
   'coaching.inboxEmpty': 'Nothing needs your attention right now.',
   'coaching.chartTitle': 'Progress of each person’s goal that needs most attention (%)',
+  'coaching.chartTime': 'Date',
   'coaching.status.off-track': 'Off track',
   'coaching.status.at-risk': 'At risk',
   'coaching.status.no-data': 'No data',
@@ -274,6 +310,15 @@ export const en = {
   'coaching.error.goal-not-found':
     'This goal is no longer here (it may have moved). Your value is still in the form.',
   'coaching.error.invalid-check-in': 'This check-in cannot be saved: {message}',
+  'coaching.error.before-period':
+    'That date is {days} days before the goal starts ({start}). Check the year, or confirm to save it.',
+  'coaching.error.value-out-of-range':
+    'That value would be {percent}% progress from {from} to {to}. Check the value, or confirm to save it.',
+  'coaching.confirmRange': 'Save this value anyway',
+  'coaching.error.follow-up-before-date':
+    'The follow-up ({followUp}) is before the conversation ({date}). Pick a later follow-up date; your text is kept.',
+  'coaching.error.entry-far-future':
+    'That conversation date is {days} days ahead. Check the year, or confirm to save it.',
   'coaching.orphans': 'Values kept from deleted goals',
   'coaching.log': 'Coaching log',
   'coaching.logPrivate': 'Visible to you, your managers and HR; never to {name}.',

@@ -16,6 +16,8 @@ export const zhCN: Messages = {
   'denied.token': '服务器拒绝了令牌（无效或已过期）。请在设置中粘贴新的令牌。',
   'denied.forbidden': '您无权打开此文档。',
   'denied.other': '服务器关闭了连接：{reason}',
+  'denied.revoked': '此令牌已被撤销。请向 HR 申请新的令牌。',
+  'status.unreachable': '无法连接到服务器 {url}。请在设置中检查地址。',
   'status.restored': '服务器上的副本已从备份恢复。本设备上的副本已另行保留，未与之合并。',
   'settings.title': '设置',
   'settings.serverUrl': '服务器地址',
@@ -28,6 +30,7 @@ export const zhCN: Messages = {
   'role.admin': '管理员',
   'settings.saved': '已保存。',
   'settings.signedInAs': '当前身份：{person}，组织 {org}（{role}）',
+  'settings.personLoading': '{id}（正在加载姓名…）',
   'settings.openHr': '打开人力资源看板',
   'token.missing': '尚无令牌：请粘贴您收到的令牌。',
   'token.malformed': '无法读取此令牌。',
@@ -144,6 +147,34 @@ export const zhCN: Messages = {
   'goals.alignment.orphans': '无法追溯到战略的目标（{count}）',
   'goals.alignment.periods': '周期超出上级目标的目标（{count}）',
   'goals.alignment.repairs': '已修复的链接（{count}）',
+  'goals.field.current': '当前值',
+  'goals.issue.titleMissing': '请填写目标标题。',
+  'goals.issue.notNumber': '{field}必须是数字。',
+  'goals.issue.invalidField': '{field}：此值无法使用。',
+  'goals.conflict.field': '在您打开此表单后，其他人已将{field}改为“{theirs}”。',
+  'goals.conflict.hint': '再次保存将用您的值替换，点击取消则保留对方的修改。',
+  'goals.conflict.empty': '（空）',
+  'goals.alignment.orphan.topNotCompany':
+    '“{goal}”向上追溯到“{top}”，这是一个不属于公司的顶层目标，因此不支撑任何战略目标。',
+  'goals.alignment.orphan.selfTop':
+    '“{goal}”是一个不属于公司的顶层目标，因此不支撑任何战略目标。请为它指定上级目标。',
+  'goals.alignment.orphan.parentMissing': '“{goal}”的上级目标不存在或您无权查看。',
+  'goals.alignment.orphan.cycle': '“{goal}”的上级链接形成了循环，因此无法追溯到战略目标。',
+  'goals.alignment.orphan.other': '“{goal}”无法追溯到战略目标。',
+  'goals.alignment.period':
+    '“{goal}”的周期为 {start} 至 {end}，超出了上级目标“{parent}”的周期（{parentStart} 至 {parentEnd}）。',
+  'goals.repair.cycleCut':
+    '同时进行的移动使“{goal}”陷入循环；现将其显示为顶层目标。请把它移到正确的位置。',
+  'goals.repair.parentDeleted': '“{goal}”的上级目标已被删除；在移动之前，它显示在“{shown}”之下。',
+  'goals.repair.parentDeletedTop': '“{goal}”的上级目标已被删除；在移动之前，它显示为顶层目标。',
+  'goals.repair.parentMissing': '“{goal}”的上级目标尚未加载或您无权查看。',
+  'goals.repair.parentOtherOrg':
+    '“{goal}”把另一个组织（{org}）的目标设为上级；现将其显示为顶层目标。',
+  'goals.repair.duplicate': '“{goal}”被存储了两次；只显示其中一份。',
+  'goals.repair.publicInPrivate':
+    '“{goal}”标记为公开，却位于私人文档中，因此只有其负责人的上级链条能看到。',
+  'goals.repair.privateInShared':
+    '“{goal}”标记为私人，却位于他人可读的位置；请将其移到负责人的私人目标中。',
   // Reviews (issue 5).
   'review.nav': '评估',
   'review.title': '评估周期',
@@ -232,6 +263,7 @@ export const zhCN: Messages = {
   'coaching.inbox': '提醒（{count}）',
   'coaching.inboxEmpty': '目前没有需要关注的事项。',
   'coaching.chartTitle': '每人最需关注目标的进度（%）',
+  'coaching.chartTime': '日期',
   'coaching.status.off-track': '严重落后',
   'coaching.status.at-risk': '有风险',
   'coaching.status.no-data': '无数据',
@@ -267,6 +299,14 @@ export const zhCN: Messages = {
     '该目标已在另一台设备上被删除。你的数值仍在表单中：可记录到其他目标或请求恢复该目标。',
   'coaching.error.goal-not-found': '该目标已不在此处（可能已移动）。你的数值仍在表单中。',
   'coaching.error.invalid-check-in': '无法保存此进度：{message}',
+  'coaching.error.before-period':
+    '该日期比目标周期开始（{start}）早 {days} 天。请检查年份，或确认后保存。',
+  'coaching.error.value-out-of-range':
+    '该数值相当于从 {from} 到 {to} 的 {percent}% 进度。请检查数值，或确认后保存。',
+  'coaching.confirmRange': '仍保存此数值',
+  'coaching.error.follow-up-before-date':
+    '跟进日期（{followUp}）早于谈话日期（{date}）。请选择更晚的跟进日期；已保留你的输入。',
+  'coaching.error.entry-far-future': '该谈话日期在 {days} 天之后。请检查年份，或确认后保存。',
   'coaching.orphans': '已删除目标的保留数值',
   'coaching.log': '辅导记录',
   'coaching.logPrivate': '仅你、你的上级和 HR 可见；{name} 本人不可见。',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { sharedDataPath } from '@firstline/fixtures';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signToken } from '../src/auth/tokens.ts';
 import type { RunningServer } from '../src/server.ts';
 import { csvRecords } from './csv-lines.ts';
 import {
@@ -48,6 +49,30 @@ describe('HTTP API', () => {
   it('GET /healthz answers without a token', async () => {
     const res = await api('/healthz', null);
     expect(res).toMatchObject({ status: 200, body: { ok: true } });
+  });
+
+  it('a bad token is refused in our words, never a library message', async () => {
+    const cases: [string, string][] = [
+      ['not-a-jwt', 'token is not a well-formed JWT'],
+      ['a.b', 'token is not a well-formed JWT'],
+      [
+        await signToken(
+          new TextEncoder().encode('another-secret-of-32-bytes-or-more!!'),
+          principals.a1,
+          60,
+        ),
+        "token signature does not match this server's secret",
+      ],
+    ];
+    for (const [token, message] of cases) {
+      const res = await api('/api/me', token);
+      expect(res.status).toBe(401);
+      expect(res.body).toEqual({
+        reason: 'token-invalid',
+        message: expect.stringContaining(message),
+      });
+      expect(String(res.body.message)).not.toMatch(/JWS|Compact/);
+    }
   });
 
   it("GET /api/me answers the token's principal and the person's name", async () => {

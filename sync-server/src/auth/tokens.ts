@@ -62,8 +62,26 @@ export async function verifyToken(
     });
   } catch (error) {
     if (error instanceof errors.JWTExpired) return fail('token-expired', 'token expired');
-    return fail('token-invalid', error instanceof Error ? error.message : 'invalid token');
+    return fail('token-invalid', invalidReason(error));
   }
+}
+
+/**
+ * Our words for why jose refused a token: its own messages ("Invalid Compact JWS") name library
+ * internals, and the API's answers should say what is wrong with the token.
+ */
+function invalidReason(error: unknown): string {
+  if (error instanceof errors.JWSSignatureVerificationFailed) {
+    return "token signature does not match this server's secret";
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'token is not signed with HS256';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    return `token claim "${error.claim}" is missing or invalid`;
+  }
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) {
+    return 'token is not a well-formed JWT (three base64url parts separated by dots)';
+  }
+  return 'token is not valid';
 }
 
 /** Parses a lifetime such as `30d`, `12h`, `15m`, `90s` or a bare number of seconds. */

@@ -18,6 +18,8 @@ export interface RelayServer {
   connections: Map<string, number>;
   /** Rooms that are closed straight away with the given code. */
   refuse: Map<string, number>;
+  /** The `token` URL parameter of every connection, in order. */
+  tokens: string[];
   stop(): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export async function startRelayServer(): Promise<RelayServer> {
   const docs = new Map<string, Y.Doc>();
   const connections = new Map<string, number>();
   const refuse = new Map<string, number>();
+  const tokens: string[] = [];
   const peers = new Map<string, Set<WebSocket>>();
   const http: Server = createServer((_req, res) => res.writeHead(404).end());
   const wss = new WebSocketServer({ server: http });
@@ -35,6 +38,7 @@ export async function startRelayServer(): Promise<RelayServer> {
     const url = new URL(req.url ?? '/', 'http://x');
     const room = decodeURIComponent(url.pathname.replace(/^\/sync\//, ''));
     connections.set(room, (connections.get(room) ?? 0) + 1);
+    tokens.push(url.searchParams.get('token') ?? '');
     const code = refuse.get(room);
     if (code !== undefined) {
       ws.close(code, 'refused by test');
@@ -78,6 +82,7 @@ export async function startRelayServer(): Promise<RelayServer> {
     docs,
     connections,
     refuse,
+    tokens,
     stop: () =>
       new Promise<void>((resolve) => {
         for (const c of wss.clients) c.terminate();

@@ -30,4 +30,14 @@ describe('settings', () => {
     expect(seen).toEqual(['http://localhost:8787']);
     stop();
   });
+
+  it('returns the trimmed settings it stored, so a pasted token is used as stored (user test)', async () => {
+    const saved = await saveSettings({
+      serverUrl: 'http://127.0.0.1:8787',
+      token: '  eyJ.token.sig\n',
+      language: 'en',
+    });
+    expect(saved.token).toBe('eyJ.token.sig');
+    expect((await loadSettings()).token).toBe('eyJ.token.sig');
+  });
 });

@@ -47,15 +47,26 @@ export async function loadSettings(): Promise<Settings> {
   return settingsFrom(stored[SETTINGS_KEY], uiLanguage());
 }
 
-/** Saves the settings; every open page hears about it through `watchSettings`. */
-export async function saveSettings(settings: Settings): Promise<void> {
-  await browser.storage.local.set({
-    [SETTINGS_KEY]: {
-      serverUrl: settings.serverUrl.trim(),
-      token: settings.token.trim(),
-      language: settings.language,
-    },
-  });
+/**
+ * Settings as they are used: a URL or token pasted with spaces or a line break around it is
+ * trimmed, so what the panel connects with is what it reads the identity from.
+ */
+export function normalizeSettings(settings: Settings): Settings {
+  return {
+    serverUrl: settings.serverUrl.trim(),
+    token: settings.token.trim(),
+    language: settings.language,
+  };
+}
+
+/**
+ * Saves the settings; every open page hears about it through `watchSettings`. Returns what was
+ * stored (trimmed): the caller must use that, not what was typed.
+ */
+export async function saveSettings(settings: Settings): Promise<Settings> {
+  const clean = normalizeSettings(settings);
+  await browser.storage.local.set({ [SETTINGS_KEY]: clean });
+  return clean;
 }
 
 /** Calls `listener` with the new settings whenever any page saves them; returns the unsubscribe. */

@@ -11,10 +11,10 @@ let server: RelayServer;
 const cleanups: (() => void)[] = [];
 let n = 0;
 
-function store(): { store: DocStore; db: DocDb } {
+function store(token = 'T'): { store: DocStore; db: DocDb } {
   n += 1;
   const db = createDocDb(`firstline-sync-${Date.now()}-${n}`);
-  const s = createDocStore(db, { serverUrl: server.url, token: 'T', WebSocketPolyfill: WS });
+  const s = createDocStore(db, { serverUrl: server.url, token, WebSocketPolyfill: WS });
   cleanups.push(() => {
     s.close();
     db.close();
@@ -87,6 +87,12 @@ describe('attachSync over a real socket', () => {
     await new Promise((r) => setTimeout(r, 700));
     expect(server.connections.get(name)).toBe(1);
     expect(opened.connection().status).toBe('denied');
+  });
+
+  it('sends a token pasted with spaces and a line break trimmed (user test)', async () => {
+    const opened = store('  eyJ.token.sig\n').store.openDoc('org/acme/strategy');
+    await until(opened, 'synced');
+    expect(server.tokens).toEqual(['eyJ.token.sig']);
   });
 
   it('keeps retrying after a rate-limit close (4429)', async () => {

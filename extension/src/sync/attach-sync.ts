@@ -73,7 +73,8 @@ export function attachSync(doc: Y.Doc, name: string, config: SyncConfig): SyncHa
   };
 
   const knownEpoch = config.epochs?.get(name) ?? null;
-  const params: Record<string, string> = { token: config.token };
+  // Trimmed here too: a pasted token with a trailing line break is refused by the server.
+  const params: Record<string, string> = { token: config.token.trim() };
   if (knownEpoch !== null) params.epoch = knownEpoch;
   const provider = new WebsocketProvider(syncBaseUrl(config.serverUrl), name, doc, {
     params,

@@ -88,8 +88,7 @@ export function PanelApp() {
   const save = async (next: Settings): Promise<void> => {
     // Ask before anything is awaited: the permission prompt needs the click's user gesture.
     const access = next.serverUrl ? requestServerAccess(next.serverUrl) : Promise.resolve(true);
-    await saveSettings(next);
-    setSettings(next);
+    setSettings(await saveSettings(next));
     await access;
   };
 

@@ -35,6 +35,9 @@ export interface DashboardGoal {
   title: string;
   pace: PaceAssessment;
   sparkline: SparkPoint[];
+  /** The goal's period, so a chart can keep its x axis to it (a check-in typed as 2020 stays off). */
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
 }
 
 /** One person's block on the dashboard, goals ordered worst first. */
@@ -135,7 +138,14 @@ export function buildTeamDashboard(input: TeamDashboardInput): DashboardPerson[]
         if (!Number.isNaN(share))
           sparkline.push({ date: formatEpochDay(view.days[i] as number), share });
       }
-      goals.push({ goalId: goal.id, title: goal.title, pace, sparkline });
+      goals.push({
+        goalId: goal.id,
+        title: goal.title,
+        pace,
+        sparkline,
+        periodStart: goal.periodStart,
+        periodEnd: goal.periodEnd,
+      });
     }
     goals.sort(compareGoals);
     const gaps = goals.map((g) => g.pace.gapPoints).filter((g): g is number => g !== null);

@@ -1,9 +1,12 @@
 import * as Y from 'yjs';
 import { CheckIn, CheckInValue } from '../coaching/check-in.ts';
-import { parseInstantMs } from '../coaching/day-math.ts';
+import { parseInstantMs, parseIsoDay } from '../coaching/day-math.ts';
+import { shareOfValue } from '../coaching/pace.ts';
+import { Metric } from '../model/performance.ts';
 import { createZonedDayOf } from '../coaching/zoned-day.ts';
 import { fail, ok, type Result } from '../model/result.ts';
 import type { CheckInImportPlan } from '../import/check-ins-plan.ts';
+import { sameJson } from './apply-import.ts';
 import type { InvalidEntry } from './directory.ts';
 import { goalsMap, GOAL_META_FIELDS, putGoal, type GoalDocTarget } from './goal-docs.ts';
 
@@ -20,7 +23,13 @@ export const CHECK_IN_MAPS = { checkIns: 'checkIns' } as const;
 
 /** Why a check-in was not written. The form keeps what was typed whatever the reason. */
 export type CheckInWriteFailure =
-  'value-not-a-number' | 'invalid-check-in' | 'far-future' | 'goal-not-found' | 'goal-deleted';
+  | 'value-not-a-number'
+  | 'invalid-check-in'
+  | 'far-future'
+  | 'before-period'
+  | 'value-out-of-range'
+  | 'goal-not-found'
+  | 'goal-deleted';
 
 /** The check-in map of a document. */
 export function checkInsMap(doc: Y.Doc): Y.Map<unknown> {
@@ -61,11 +70,28 @@ export interface CheckInContext {
   futureToleranceDays?: number;
   /** The person confirmed a date beyond the tolerance ("yes, I mean 2031"). */
   confirmFuture?: boolean;
+  /** Days before the goal's period start before a date counts as a typo. Default 31. */
+  pastToleranceDays?: number;
+  /** The person confirmed a date long before the goal's period ("a baseline from 2020"). */
+  confirmBeforePeriod?: boolean;
+  /** The person confirmed a value far outside start..target (progress below -100% or over 300%). */
+  confirmOutOfRange?: boolean;
+}
+
+/** Progress shares a value may reach before it is asked about: -100% .. 300% of start..target. */
+export const CHECK_IN_SHARE_RANGE = { min: -1, max: 3 } as const;
+
+function storedField(doc: Y.Doc, goalId: string, key: string): unknown {
+  const map = goalsMap(doc).get(goalId);
+  if (!(map instanceof Y.Map)) return undefined;
+  const value = map.get(key);
+  return value instanceof Y.Map ? value.toJSON() : value;
 }
 
 /**
  * Writes a check-in after checking it: the value must be a number, the date not far in the
- * future (unless confirmed), and the goal (and key result) must still exist and not be deleted,
+ * future nor long before the goal's period, the value not far outside the metric's start..target
+ * (each unless confirmed), and the goal (and key result) must still exist and not be deleted,
  * since another client may have deleted it while the form was open. Every refusal says what to do;
  * nothing is written on a refusal, so the caller keeps the draft on screen.
  */
@@ -127,6 +153,33 @@ export function recordCheckIn(
       );
     }
   }
+  // The key result's own period and metric when it has them, else the goal's.
+  const measured = checkIn.keyResultId ?? checkIn.goalId;
+  const periodStart =
+    storedField(doc, measured, 'periodStart') ?? storedField(doc, checkIn.goalId, 'periodStart');
+  const startDay = typeof periodStart === 'string' ? parseIsoDay(periodStart) : NaN;
+  const before = startDay - dayOf(ms);
+  if (before > (ctx.pastToleranceDays ?? 31) && !ctx.confirmBeforePeriod) {
+    return fail(
+      'before-period',
+      `the date is ${before} days before the goal's period starts (${String(periodStart)}); ` +
+        `check the year, or confirm that this is intended`,
+      { daysBefore: before, periodStart },
+    );
+  }
+  const metric = Metric.safeParse(storedField(doc, measured, 'metric'));
+  if (metric.success && metric.data.start !== metric.data.target && !ctx.confirmOutOfRange) {
+    const share = shareOfValue(metric.data, checkIn.value);
+    if (share < CHECK_IN_SHARE_RANGE.min || share > CHECK_IN_SHARE_RANGE.max) {
+      const percent = Math.round(share * 100);
+      return fail(
+        'value-out-of-range',
+        `${checkIn.value} would be ${percent}% progress from ${metric.data.start} to ` +
+          `${metric.data.target}; check the value, or confirm that this is intended`,
+        { percent, start: metric.data.start, target: metric.data.target },
+      );
+    }
+  }
   checkInsMap(doc).set(checkIn.id, { ...checkIn });
   return ok(checkIn);
 }
@@ -183,7 +236,9 @@ export function reassignCheckIn(
 /**
  * Writes an import plan into a goal document: the series' goals that are not there yet (when the
  * file had targets) and every check-in, keyed by its derived id so a re-import replaces rather
- * than duplicates. One transaction, so other clients see the whole import or none of it.
+ * than duplicates. A check-in already stored with the same content is not written again, so a
+ * repeated import sends no update to anyone. One transaction, so other clients see the whole
+ * import or none of it.
  */
 export function applyCheckInImport(
   doc: Y.Doc,
@@ -210,7 +265,10 @@ export function applyCheckInImport(
     const map = checkInsMap(doc);
     for (const c of plan.checkIns) {
       if (!live.has(c.goalId)) continue;
-      map.set(c.id, { ...c });
+      // Stored as JSON: compare what would be stored, not the object with its undefined fields.
+      const value = JSON.parse(JSON.stringify(c)) as unknown;
+      if (sameJson(map.get(c.id), value)) continue;
+      map.set(c.id, value);
       written++;
     }
   });

@@ -1,6 +1,8 @@
 import type * as Y from 'yjs';
 import { AgendaItem, Meeting } from '../coaching/agenda-item.ts';
 import { CoachingEntry } from '../coaching/coaching-entry.ts';
+import { parseIsoDay } from '../coaching/day-math.ts';
+import { createZonedDayOf } from '../coaching/zoned-day.ts';
 import { fail, ok, type Result } from '../model/result.ts';
 import { readEntries, type InvalidEntry } from './directory.ts';
 
@@ -21,7 +23,23 @@ export const COACHING_MAPS = { entries: 'entries', meetings: 'meetings', items: 
 
 /** Why a coaching or agenda write was refused. */
 export type CoachingWriteFailure =
-  'invalid-entry' | 'wrong-person' | 'unknown-meeting' | 'unknown-item' | 'meeting-held';
+  | 'invalid-entry'
+  | 'wrong-person'
+  | 'follow-up-before-date'
+  | 'far-future'
+  | 'unknown-meeting'
+  | 'unknown-item'
+  | 'meeting-held';
+
+/** What `putCoachingEntry` needs to judge the dates: today, the zone and the user's answer. */
+export interface CoachingEntryContext {
+  now: Date;
+  timeZone: string;
+  /** Days after today before a conversation date counts as a typo. Default 1, as for check-ins. */
+  futureToleranceDays?: number;
+  /** The person confirmed a conversation date beyond the tolerance. */
+  confirmFuture?: boolean;
+}
 
 function firstIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   const issue = error.issues[0];
@@ -39,12 +57,15 @@ export function readCoachingLog(doc: Y.Doc): { entries: CoachingEntry[]; invalid
 /**
  * Adds (or replaces, by id) an entry in the log of `personId`. An entry about someone else is
  * refused: the log's document decides who can read it, so an entry filed in the wrong person's
- * log would be shown to the wrong chain.
+ * log would be shown to the wrong chain. A follow-up before the conversation is refused (it would
+ * be due at once), and a conversation dated far ahead needs a confirmation, as a check-in does.
+ * Nothing is written on a refusal, so the caller keeps the draft.
  */
 export function putCoachingEntry(
   doc: Y.Doc,
   personId: string,
   input: unknown,
+  ctx: CoachingEntryContext,
 ): Result<CoachingEntry, CoachingWriteFailure> {
   const parsed = CoachingEntry.safeParse(input);
   if (!parsed.success) return fail('invalid-entry', firstIssue(parsed.error));
@@ -52,6 +73,23 @@ export function putCoachingEntry(
     return fail(
       'wrong-person',
       `this log is about ${personId}; the entry is about ${parsed.data.personId}`,
+    );
+  }
+  const { date, followUpOn } = parsed.data;
+  if (followUpOn !== null && followUpOn < date) {
+    return fail(
+      'follow-up-before-date',
+      `followUpOn: the follow-up (${followUpOn}) is before the conversation (${date})`,
+      { date, followUpOn },
+    );
+  }
+  const today = createZonedDayOf(ctx.timeZone)(ctx.now.getTime());
+  const ahead = parseIsoDay(date) - today;
+  if (ahead > (ctx.futureToleranceDays ?? 1) && !ctx.confirmFuture) {
+    return fail(
+      'far-future',
+      `date: the conversation is ${ahead} days after today; check the year, or confirm`,
+      { daysAhead: ahead },
     );
   }
   doc.getMap<unknown>(COACHING_MAPS.entries).set(parsed.data.id, { ...parsed.data });

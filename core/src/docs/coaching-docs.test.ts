@@ -86,6 +86,46 @@ describe('check-ins in a goal document', () => {
     expect(recordCheckIn(doc, draft({ id: 'c2', at: '2025-03-13T09:00:00Z' }), ctx).ok).toBe(true);
   });
 
+  it('asks before accepting a date long before the goal period, and accepts it once confirmed', () => {
+    const doc = teamDoc();
+    const old = draft({ at: '2020-06-01T09:00:00Z' });
+    expect(recordCheckIn(doc, old, ctx)).toMatchObject({
+      ok: false,
+      reason: 'before-period',
+      details: { daysBefore: 1675, periodStart: '2025-01-01' },
+    });
+    expect(readCheckIns(doc).checkIns).toEqual([]);
+    expect(recordCheckIn(doc, old, { ...ctx, confirmBeforePeriod: true }).ok).toBe(true);
+    // A baseline a few weeks before the start is ordinary.
+    expect(recordCheckIn(doc, draft({ id: 'c2', at: '2024-12-10T09:00:00Z' }), ctx).ok).toBe(true);
+  });
+
+  it('asks before accepting a value far outside start..target, lower-is-better too', () => {
+    const doc = teamDoc();
+    const lower = metricGoal({ id: 'g3', periodStart: '2025-01-01', periodEnd: '2025-06-30' });
+    lower.metric = { unit: 'days', start: 3.9, target: 2.5, current: null, direction: 'decrease' };
+    expect(putGoal(doc, TEAM, lower, { now: 0 }).ok).toBe(true);
+    const wild = draft({ goalId: 'g3', value: -100 });
+    expect(recordCheckIn(doc, wild, ctx)).toMatchObject({
+      ok: false,
+      reason: 'value-out-of-range',
+      details: { percent: 7421, start: 3.9, target: 2.5 },
+    });
+    expect(readCheckIns(doc).checkIns).toEqual([]);
+    expect(recordCheckIn(doc, wild, { ...ctx, confirmOutOfRange: true }).ok).toBe(true);
+    // Overshooting a little, or slipping back, is ordinary: 2.0 is 136%, 4.5 is -43%.
+    expect(recordCheckIn(doc, draft({ id: 'c2', goalId: 'g3', value: 2 }), ctx).ok).toBe(true);
+    expect(recordCheckIn(doc, draft({ id: 'c3', goalId: 'g3', value: 4.5 }), ctx).ok).toBe(true);
+    // On 0 -> 100: -101 is below -100%, 301 above 300%.
+    expect(recordCheckIn(doc, draft({ id: 'c4', value: 301 }), ctx)).toMatchObject({
+      reason: 'value-out-of-range',
+    });
+    expect(recordCheckIn(doc, draft({ id: 'c5', value: -101 }), ctx)).toMatchObject({
+      reason: 'value-out-of-range',
+    });
+    expect(recordCheckIn(doc, draft({ id: 'c6', value: 300 }), ctx).ok).toBe(true);
+  });
+
   it('refuses a value for a goal another client deleted, keeping the draft to the caller', () => {
     const a = teamDoc();
     const b = new Y.Doc();
@@ -148,7 +188,14 @@ describe('check-ins in a goal document', () => {
       checkIns: 2,
       skipped: [],
     });
-    expect(applyCheckInImport(doc, TEAM, plan, { now: 0 }).goalsCreated).toBe(0);
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    expect(applyCheckInImport(doc, TEAM, plan, { now: 0 })).toEqual({
+      goalsCreated: 0,
+      checkIns: 0,
+      skipped: [],
+    });
+    expect(updates).toEqual([]);
     expect(readCheckIns(doc).checkIns).toHaveLength(2);
   });
 });
@@ -164,23 +211,49 @@ describe('coaching log', () => {
   it('keeps entries about the document person, newest first, findable by goal', () => {
     const doc = new Y.Doc();
     expect(
-      putCoachingEntry(doc, 'p1', entry({ id: 'e1', date: '2025-03-01', goalIds: ['g1'] })).ok,
+      putCoachingEntry(doc, 'p1', entry({ id: 'e1', date: '2025-03-01', goalIds: ['g1'] }), ctx).ok,
     ).toBe(true);
-    expect(putCoachingEntry(doc, 'p1', entry({ id: 'e2', date: '2025-03-08' })).ok).toBe(true);
+    expect(putCoachingEntry(doc, 'p1', entry({ id: 'e2', date: '2025-03-08' }), ctx).ok).toBe(true);
     expect(
-      putCoachingEntry(doc, 'p1', entry({ id: 'e3', date: '2025-03-09', personId: 'p2' })),
+      putCoachingEntry(doc, 'p1', entry({ id: 'e3', date: '2025-03-09', personId: 'p2' }), ctx),
     ).toMatchObject({ ok: false, reason: 'wrong-person' });
     expect(
-      putCoachingEntry(doc, 'p1', entry({ id: 'e4', date: '2025-03-09', topic: '' })),
+      putCoachingEntry(doc, 'p1', entry({ id: 'e4', date: '2025-03-09', topic: '' }), ctx),
     ).toMatchObject({ ok: false, reason: 'invalid-entry' });
     const { entries } = readCoachingLog(doc);
     expect(entries.map((e) => e.id)).toEqual(['e2', 'e1']);
     expect(entriesForGoal(entries, 'g1').map((e) => e.id)).toEqual(['e1']);
   });
 
+  it('refuses a follow-up before the conversation and asks before a date far ahead', () => {
+    const doc = new Y.Doc();
+    const backwards = entry({ id: 'e1', date: '2030-05-05', followUpOn: '2020-01-01' });
+    expect(putCoachingEntry(doc, 'p1', backwards, { ...ctx, confirmFuture: true })).toMatchObject({
+      ok: false,
+      reason: 'follow-up-before-date',
+      details: { date: '2030-05-05', followUpOn: '2020-01-01' },
+    });
+    const future = entry({ id: 'e1', date: '2030-05-05', followUpOn: '2030-05-12' });
+    expect(putCoachingEntry(doc, 'p1', future, ctx)).toMatchObject({
+      ok: false,
+      reason: 'far-future',
+      details: { daysAhead: 1880 },
+    });
+    expect(readCoachingLog(doc).entries).toEqual([]);
+    expect(putCoachingEntry(doc, 'p1', future, { ...ctx, confirmFuture: true }).ok).toBe(true);
+    // The same day for both, and tomorrow's conversation, are fine without asking.
+    const sameDay = entry({ id: 'e2', date: '2025-03-13', followUpOn: '2025-03-13' });
+    expect(putCoachingEntry(doc, 'p1', sameDay, ctx).ok).toBe(true);
+  });
+
   it('brings a follow-up date back as a reminder until a later conversation', () => {
     const doc = new Y.Doc();
-    putCoachingEntry(doc, 'p1', entry({ id: 'e1', date: '2025-03-01', followUpOn: '2025-03-10' }));
+    putCoachingEntry(
+      doc,
+      'p1',
+      entry({ id: 'e1', date: '2025-03-01', followUpOn: '2025-03-10' }),
+      ctx,
+    );
     const run = () =>
       evaluateReminders({
         now: NOW,
@@ -193,7 +266,7 @@ describe('coaching log', () => {
         settings: ReminderSettings.parse({}),
       }).map((r) => r.rule);
     expect(run()).toEqual(['follow-up-due']);
-    putCoachingEntry(doc, 'p1', entry({ id: 'e2', date: '2025-03-11' }));
+    putCoachingEntry(doc, 'p1', entry({ id: 'e2', date: '2025-03-11' }), ctx);
     expect(run()).toEqual([]);
   });
 });

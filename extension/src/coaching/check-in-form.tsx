@@ -3,13 +3,13 @@ import type * as Y from 'yjs';
 import { recordCheckIn } from '../core-browser.ts';
 import type { Translate } from '../i18n/i18n.ts';
 import { localIsoDate } from '../team/record-edits.ts';
-
-/** A problem with the last attempt, kept next to the form (whose fields are never cleared). */
-interface Problem {
-  reason: string;
-  message: string;
-  daysAhead?: number;
-}
+import {
+  checkInConfirmations,
+  checkInRefusalText,
+  confirmLabel,
+  isConfirmable,
+  type Refusal,
+} from './confirmations.ts';
 
 /** Reads "12,5" or "12.5"; anything else is passed on as text so the refusal can name it. */
 export function valueFromText(text: string): number | string {
@@ -27,7 +27,8 @@ export function noonInstant(date: string): string {
 
 /**
  * The check-in form of one goal. The value is checked by core before anything is written; on a
- * refusal (not a number, a date far ahead, the goal deleted on another device meanwhile) the
+ * refusal (not a number, a date far ahead or long before the period, a value far outside
+ * start..target, the goal deleted on another device meanwhile) the
  * message says what to do and everything typed stays in the form, so nothing is lost.
  */
 export function CheckInForm(props: {
@@ -43,10 +44,11 @@ export function CheckInForm(props: {
   const [confidence, setConfidence] = useState('');
   const [note, setNote] = useState('');
   const [blockers, setBlockers] = useState('');
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const [problem, setProblem] = useState<Refusal | null>(null);
   const [saved, setSaved] = useState(false);
 
-  const submit = (confirmFuture: boolean): void => {
+  // `confirmed` lists the refusals the user overruled for this draft (a date, then a value).
+  const submit = (confirmed: readonly string[]): void => {
     setSaved(false);
     if (!props.doc) return;
     const conf = confidence.trim() === '' ? null : Number(confidence.replace(',', '.')) / 10;
@@ -65,7 +67,7 @@ export function CheckInForm(props: {
           .filter((b) => b !== ''),
         authorId: props.authorId,
       },
-      { now: new Date(), timeZone: props.timeZone, confirmFuture },
+      { now: new Date(), timeZone: props.timeZone, ...checkInConfirmations(confirmed) },
     );
     if (result.ok) {
       setProblem(null);
@@ -75,24 +77,15 @@ export function CheckInForm(props: {
       setSaved(true);
       return;
     }
-    const details = result.details as { daysAhead?: number } | undefined;
-    setProblem({ reason: result.reason, message: result.message, daysAhead: details?.daysAhead });
+    setProblem({
+      reason: result.reason,
+      message: result.message,
+      details: result.details as Record<string, unknown> | undefined,
+      confirmed,
+    });
   };
 
-  let problemText: string | null = null;
-  if (problem) {
-    if (problem.reason === 'far-future') {
-      problemText = t('coaching.error.far-future', { days: problem.daysAhead ?? '?' });
-    } else if (problem.reason === 'invalid-check-in') {
-      problemText = t('coaching.error.invalid-check-in', { message: problem.message });
-    } else if (
-      problem.reason === 'value-not-a-number' ||
-      problem.reason === 'goal-deleted' ||
-      problem.reason === 'goal-not-found'
-    ) {
-      problemText = t(`coaching.error.${problem.reason}`);
-    } else problemText = problem.message;
-  }
+  const problemText = problem ? checkInRefusalText(problem, t) : null;
 
   return (
     <form
@@ -101,7 +94,7 @@ export function CheckInForm(props: {
       data-goal-id={props.goalId}
       onSubmit={(e) => {
         e.preventDefault();
-        submit(false);
+        submit([]);
       }}
     >
       <label>
@@ -155,14 +148,14 @@ export function CheckInForm(props: {
           data-reason={problem?.reason}
         >
           {problemText}
-          {problem?.reason === 'far-future' && (
+          {problem && isConfirmable(problem.reason) && (
             <button
               type="button"
               class="link"
               data-testid="check-in-confirm"
-              onClick={() => submit(true)}
+              onClick={() => submit([...(problem.confirmed ?? []), problem.reason])}
             >
-              {t('coaching.confirmFuture')}
+              {confirmLabel(problem.reason, t)}
             </button>
           )}
         </p>

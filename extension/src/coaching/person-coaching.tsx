@@ -9,6 +9,7 @@ import {
 import type { Translate } from '../i18n/i18n.ts';
 import { localIsoDate } from '../team/record-edits.ts';
 import { CheckInForm } from './check-in-form.tsx';
+import { entryContext, entryRefusalText, type Refusal } from './confirmations.ts';
 import { PaceTag } from './coaching-screen.tsx';
 import { Sparkline } from './sparkline.tsx';
 import type { CoachingState } from './use-coaching.ts';
@@ -40,10 +41,17 @@ function EntryItem(props: { entry: CoachingEntry; t: Translate }) {
   );
 }
 
-/** The form that logs one coaching conversation, linked to the goals it was about. */
+/**
+ * The form that logs one coaching conversation, linked to the goals it was about. A refusal (no
+ * topic, a follow-up before the conversation, a date far ahead) keeps everything typed; a far date
+ * can be confirmed.
+ */
 function EntryForm(props: {
   goals: Goal[];
-  onSave: (fields: Omit<CoachingEntry, 'id' | 'personId' | 'authorId'>) => boolean;
+  onSave: (
+    fields: Omit<CoachingEntry, 'id' | 'personId' | 'authorId'>,
+    confirmFuture: boolean,
+  ) => Refusal | null;
   t: Translate;
 }) {
   const { t } = props;
@@ -54,20 +62,22 @@ function EntryForm(props: {
   const [agreed, setAgreed] = useState('');
   const [outcome, setOutcome] = useState('');
   const [followUpOn, setFollowUpOn] = useState('');
-  const [error, setError] = useState(false);
-  const submit = (e: Event): void => {
-    e.preventDefault();
-    const ok = props.onSave({
-      date,
-      goalIds,
-      topic: topic.trim(),
-      discussed: discussed.trim(),
-      agreed: agreed.trim(),
-      outcome: outcome.trim(),
-      followUpOn: followUpOn === '' ? null : followUpOn,
-    });
-    setError(!ok);
-    if (ok) {
+  const [error, setError] = useState<Refusal | null>(null);
+  const save = (confirmFuture: boolean): void => {
+    const refusal = props.onSave(
+      {
+        date,
+        goalIds,
+        topic: topic.trim(),
+        discussed: discussed.trim(),
+        agreed: agreed.trim(),
+        outcome: outcome.trim(),
+        followUpOn: followUpOn === '' ? null : followUpOn,
+      },
+      confirmFuture,
+    );
+    setError(refusal);
+    if (refusal === null) {
       setTopic('');
       setDiscussed('');
       setAgreed('');
@@ -77,7 +87,14 @@ function EntryForm(props: {
     }
   };
   return (
-    <form class="coaching-form" data-testid="coaching-form" onSubmit={submit}>
+    <form
+      class="coaching-form"
+      data-testid="coaching-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save(false);
+      }}
+    >
       <label>
         {t('coaching.date')}
         <input type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
@@ -148,7 +165,21 @@ function EntryForm(props: {
       <button type="submit" class="primary" data-testid="coaching-save">
         {t('coaching.addEntry')}
       </button>
-      {error && <p class="form-error">{t('coaching.entryInvalid')}</p>}
+      {error && (
+        <p class="form-error" role="alert" data-testid="coaching-error" data-reason={error.reason}>
+          {entryRefusalText(error, t)}
+          {error.reason === 'far-future' && (
+            <button
+              type="button"
+              class="link"
+              data-testid="coaching-confirm"
+              onClick={() => save(true)}
+            >
+              {t('coaching.confirmFuture')}
+            </button>
+          )}
+        </p>
+      )}
     </form>
   );
 }
@@ -182,14 +213,23 @@ export function PersonCoaching(props: {
   });
   const mine = orphans.filter((o) => o.checkIn.authorId === props.authorId);
 
-  const save = (fields: Omit<CoachingEntry, 'id' | 'personId' | 'authorId'>): boolean => {
-    if (!logDoc) return false;
-    return putCoachingEntry(logDoc, personId, {
-      ...fields,
-      id: crypto.randomUUID(),
+  const save = (
+    fields: Omit<CoachingEntry, 'id' | 'personId' | 'authorId'>,
+    confirmFuture: boolean,
+  ): Refusal | null => {
+    if (!logDoc) return { reason: 'no-document', message: 'the coaching log is not open' };
+    const result = putCoachingEntry(
+      logDoc,
       personId,
-      authorId: props.authorId,
-    }).ok;
+      { ...fields, id: crypto.randomUUID(), personId, authorId: props.authorId },
+      entryContext(new Date(), data.timeZone, confirmFuture),
+    );
+    if (result.ok) return null;
+    return {
+      reason: result.reason,
+      message: result.message,
+      details: result.details as Record<string, unknown> | undefined,
+    };
   };
 
   return (

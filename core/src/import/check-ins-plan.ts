@@ -5,7 +5,7 @@ import { createZonedDayOf } from '../coaching/zoned-day.ts';
 import { slugify, type IsoDate } from '../model/ids.ts';
 import { Goal } from '../model/performance.ts';
 import type { CheckInImportProfile } from './check-ins-profile.ts';
-import { readCheckInRows, type CheckInRowDraft } from './check-ins-rows.ts';
+import { readCheckInRows, type CheckInRowDraft, type KnownPerson } from './check-ins-rows.ts';
 import type { RowIssue, Table, TableFailure, TableSource } from './table.ts';
 
 /** The figures checked first after an import of actuals (or a dry run). */
@@ -72,7 +72,11 @@ export interface PlanCheckInImportOptions {
   now?: Date;
   futureToleranceDays?: number;
   /** People already in the directory, matched by external id, then by name (ignoring case). */
-  knownPeople?: readonly { id: string; name: string; externalId: string | null }[];
+  knownPeople?: readonly KnownPerson[];
+  /** Units already in the directory, matched by the derived id, then by name (ignoring case). */
+  knownUnits?: readonly { id: string; name: string }[];
+  /** Reject rows whose person or team is not known (see `ReadCheckInRowsOptions`). */
+  requireKnownSubjects?: boolean;
   partial?: boolean;
   dryRun?: boolean;
 }
@@ -123,6 +127,8 @@ export function planCheckInImport(
   const read = readCheckInRows(tables, profile, {
     latestDay: today === null ? null : today + (opts.futureToleranceDays ?? 1),
     knownPeople: opts.knownPeople ?? [],
+    knownUnits: opts.knownUnits,
+    requireKnownSubjects: opts.requireKnownSubjects,
   });
   if (!read.ok) return { ok: false, reason: read.reason, message: read.message, report };
   const { drafts, rejected, repaired, rows } = read.value;

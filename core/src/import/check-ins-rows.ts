@@ -26,11 +26,58 @@ export interface CheckInRows {
   rows: number;
 }
 
+/** A person of the directory, as the import matches rows to them. */
+export interface KnownPerson {
+  id: string;
+  name: string;
+  externalId: string | null;
+  /** Their unit, when the caller knows it: a person without one has no team goal document. */
+  unitId?: string | null;
+}
+
 /** Options of `readCheckInRows`. */
 export interface ReadCheckInRowsOptions {
   /** The last epoch day a figure may be dated; null = no limit. */
   latestDay: number | null;
-  knownPeople: readonly { id: string; name: string; externalId: string | null }[];
+  knownPeople: readonly KnownPerson[];
+  /** Units of the directory: a team row matches one by its derived id, then by name. */
+  knownUnits?: readonly { id: string; name: string }[];
+  /**
+   * Reject a row whose person or team is not known (or whose person has no unit), instead of
+   * deriving a new id: an import into a live organisation must not invent teams from a typo.
+   */
+  requireKnownSubjects?: boolean;
+}
+
+/** Lookups built once per read, so a large directory is not scanned for every row. */
+interface SubjectIndex {
+  peopleByExternalId: Map<string, KnownPerson>;
+  peopleByName: Map<string, KnownPerson>;
+  unitsById: Map<string, { id: string; name: string }>;
+  unitsByName: Map<string, { id: string; name: string }>;
+}
+
+function indexSubjects(opts: ReadCheckInRowsOptions): SubjectIndex {
+  const index: SubjectIndex = {
+    peopleByExternalId: new Map(),
+    peopleByName: new Map(),
+    unitsById: new Map(),
+    unitsByName: new Map(),
+  };
+  // The first of equal keys wins, as a scan in order would find it.
+  for (const p of opts.knownPeople) {
+    if (p.externalId !== null && !index.peopleByExternalId.has(p.externalId)) {
+      index.peopleByExternalId.set(p.externalId, p);
+    }
+    const lower = p.name.toLowerCase();
+    if (!index.peopleByName.has(lower)) index.peopleByName.set(lower, p);
+  }
+  for (const u of opts.knownUnits ?? []) {
+    index.unitsById.set(u.id, u);
+    const lower = u.name.toLowerCase();
+    if (!index.unitsByName.has(lower)) index.unitsByName.set(lower, u);
+  }
+  return index;
 }
 
 const CURRENCY = /^[$€£¥]|[$€£¥]$/g;
@@ -59,6 +106,7 @@ function subjectOf(
   at: number[],
   profile: CheckInImportProfile,
   opts: ReadCheckInRowsOptions,
+  index: SubjectIndex,
   rejected: RowIssue[],
   repaired: RowIssue[],
 ): { id: string; name: string; key: string } | null {
@@ -95,15 +143,46 @@ function subjectOf(
           spec.nameTemplate,
         );
   const key = cells.join('\u0000');
-  if (spec.kind === 'person') {
-    const lower = name.toLowerCase();
-    const known =
-      opts.knownPeople.find((p) => p.externalId !== null && p.externalId === cells[0]) ??
-      opts.knownPeople.find((p) => p.name.toLowerCase() === lower);
-    if (known) return { id: known.id, name: known.name, key };
-  }
   const prefix = spec.idPrefix ?? (spec.kind === 'team' ? 'team-' : 'emp-');
-  return { id: `${prefix}${slugify(cells.join(' '))}`, name, key };
+  const derived = `${prefix}${slugify(cells.join(' '))}`;
+  const lower = name.toLowerCase();
+  const refuse = (reason: string, message: string) => {
+    rejected.push({
+      line: row.line,
+      field: spec.columns[0],
+      reason,
+      message: `line ${row.line}: ${message}`,
+    });
+    return null;
+  };
+  if (spec.kind === 'person') {
+    const known = index.peopleByExternalId.get(cells[0] as string) ?? index.peopleByName.get(lower);
+    if (known) {
+      if (opts.requireKnownSubjects && known.unitId === null) {
+        return refuse(
+          'person-without-unit',
+          `${known.name} (${known.id}) belongs to no unit, so their goals have no team document`,
+        );
+      }
+      return { id: known.id, name: known.name, key };
+    }
+    if (opts.requireKnownSubjects) {
+      return refuse(
+        'unknown-person',
+        `person "${name}" is not in the organisation's directory (by id or by name)`,
+      );
+    }
+  } else {
+    const known = index.unitsById.get(derived) ?? index.unitsByName.get(lower);
+    if (known) return { id: known.id, name: known.name, key };
+    if (opts.requireKnownSubjects) {
+      return refuse(
+        'unknown-team',
+        `team "${name}" (${derived}) is not a unit of the organisation's directory`,
+      );
+    }
+  }
+  return { id: derived, name, key };
 }
 
 /**
@@ -134,6 +213,7 @@ export function readCheckInRows(
     );
   }
   const subjectAt = profile.subject.columns.map((c) => find(table, c));
+  const index = indexSubjects(opts);
   const metricAt = profile.metric.column === undefined ? -1 : find(table, profile.metric.column);
   const rejected: RowIssue[] = [];
   const repaired: RowIssue[] = [];
@@ -166,7 +246,7 @@ export function readCheckInRows(
     for (const row of table.rows) {
       const line = row.line;
       const before = rejected.length;
-      const subject = subjectOf(row, subjectAt, profile, opts, rejected, repaired);
+      const subject = subjectOf(row, subjectAt, profile, opts, index, rejected, repaired);
       const dateText = row.cells[dateAt] ?? '';
       const date = parseDate(dateText, format);
       if (date === null) {
@@ -241,7 +321,7 @@ export function readCheckInRows(
     }
   }
   for (const row of table.rows) {
-    const subject = subjectOf(row, subjectAt, profile, opts, rejected, repaired);
+    const subject = subjectOf(row, subjectAt, profile, opts, index, rejected, repaired);
     if (subject === null) continue;
     const targetRow = targetsByKey.get(subjectAt.map((at) => row.cells[at] ?? '').join('\u0000'));
     if (targetTable && !targetRow) {

@@ -210,6 +210,48 @@ describe('check-in import: bad input', () => {
     expect(outcome.report.counts.rejectedRows).toBe(4);
   });
 
+  it('into a live organisation, names each line whose person or team is unknown', async () => {
+    const known = 'person,metric,date,value\nAna Li,calls,2025-03-03,4\n';
+    const file = `${known}Bo Chen,calls,2025-03-03,5\nCy Unit,calls,2025-03-03,6\n`;
+    const strict = {
+      ...options,
+      knownPeople: [
+        { id: 'p-ana', name: 'ana li', externalId: null, unitId: 't1' },
+        { id: 'p-cy', name: 'Cy Unit', externalId: null, unitId: null },
+      ],
+      requireKnownSubjects: true,
+    };
+    const outcome = await runCheckInImport(bytes(file), strict);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.report.rejected.map((r) => [r.line, r.reason, r.field])).toEqual([
+      [3, 'unknown-person', 'person'],
+      [4, 'person-without-unit', 'person'],
+    ]);
+    expect(outcome.report.rejected[0]?.message).toBe(
+      `line 3: person "Bo Chen" is not in the organisation's directory (by id or by name)`,
+    );
+    const teams = 'team,date,value\n1,2025-03-03,4\n9,2025-03-03,4\n';
+    const teamProfile = {
+      name: 'teams',
+      subject: { kind: 'team' as const, columns: ['team'], nameTemplate: 'Line {team}' },
+      layout: { kind: 'long' as const, date: 'date', value: 'value' },
+    };
+    const byTeam = await runCheckInImport(bytes(teams), {
+      ...strict,
+      profile: teamProfile,
+      knownUnits: [{ id: 'u-line-1', name: 'LINE 1' }],
+      partial: true,
+    });
+    const ok = planOf(byTeam);
+    expect(ok.report.rejected.map((r) => [r.line, r.reason])).toEqual([[3, 'unknown-team']]);
+    expect(ok.report.rejected[0]?.message).toContain('team "Line 9" (team-9)');
+    // Matched by name, the series belongs to the directory's unit id.
+    expect(ok.plan.series.map((x) => x.subject)).toEqual([
+      { kind: 'unit', id: 'u-line-1', name: 'LINE 1' },
+    ]);
+  });
+
   it('refuses a wide sheet whose header is not made of dates', async () => {
     const wide = 'who,2025-01-01,total\nAna,1,2\n';
     const outcome = await runCheckInImport(bytes(wide), {

@@ -1,5 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
+import { BUILTIN_CHECK_IN_PROFILES } from '@firstline/core/import/check-ins-profile';
 import { processIo, ExitCode, type CliIo } from './cli-io.ts';
+import { importActualsCommand, type ImportActualsFlags } from './import-actuals-command.ts';
 import { importCommand, type ImportFlags } from './import-command.ts';
 import { addOpsCommands } from './ops-commands.ts';
 import { serveCommand, type ServeFlags } from './serve-command.ts';
@@ -65,6 +67,31 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--data <dir>', 'without --server: data directory to write to', './data')
     .action(async (file: string, flags: ImportFlags) =>
       setExit(await importCommand(file, flags, io)),
+    );
+
+  program
+    .command('import-actuals')
+    .description('check and import actuals (CSV or XLSX) as check-ins on the goals they measure')
+    .argument('<file>', 'the file to import')
+    .addOption(
+      new Option('--profile <name>', 'built-in check-in profile').choices([
+        ...BUILTIN_CHECK_IN_PROFILES.keys(),
+      ]),
+    )
+    .option(
+      '--profile-file <json>',
+      'a JSON check-in profile (core/src/import/check-ins-profile.ts)',
+    )
+    .option('--org <org>', 'organisation id', 'demo')
+    .option('--dry-run', 'check and report, write nothing')
+    .option('--json', 'print the report as JSON')
+    .option('--partial', 'import the valid rows even if some are rejected')
+    .option('--create-missing', 'add the teams and people the file names to the directory')
+    .option('--server <url>', 'send the file to a running server (needs --token)')
+    .option('--token <jwt>', 'hr or admin token for --server')
+    .option('--data <dir>', 'without --server: data directory to write to', './data')
+    .action(async (file: string, flags: ImportActualsFlags) =>
+      setExit(await importActualsCommand(file, flags, io)),
     );
 
   program

@@ -5,11 +5,55 @@ import type { ServerContext } from '../server-context.ts';
 import { readBody, sendError, sendJson } from './respond.ts';
 
 /** Failures about the request rather than the file's content: answered 400, not 422. */
-const BAD_REQUEST = new Set(['unknown-profile', 'invalid-profile', 'invalid-org']);
+export const BAD_REQUEST = new Set(['unknown-profile', 'invalid-profile', 'invalid-org']);
 
-function flag(value: string | null): boolean | undefined {
+/** A boolean query parameter: present and empty, 1, true or yes mean true. */
+export function queryFlag(value: string | null): boolean | undefined {
   if (value === null) return undefined;
   return value === '' || value === '1' || value === 'true' || value === 'yes';
+}
+
+/** The `profileJson` parameter parsed; null after answering 400 when it is not JSON. */
+export function queryProfileJson(
+  query: URLSearchParams,
+  res: ServerResponse,
+): { value: unknown } | null {
+  const text = query.get('profileJson');
+  if (text === null) return { value: undefined };
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    sendError(res, 400, 'invalid-profile', 'profileJson is not valid JSON');
+    return null;
+  }
+}
+
+/**
+ * The file's bytes, after checking that the token imports into its own organisation; null after
+ * answering the error. Shared by every import route, so each refuses the same way.
+ */
+export async function receiveImportBody(
+  ctx: ServerContext,
+  principal: Principal,
+  org: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<Uint8Array | null> {
+  if (org !== principal.org) {
+    sendError(res, 403, 'forbidden', 'a token may only import into its own organisation');
+    return null;
+  }
+  const body = await readBody(req, ctx.maxBodyBytes);
+  if (!body.ok) {
+    sendError(
+      res,
+      body.reason === 'body-too-large' ? 413 : 400,
+      body.reason,
+      'could not read the file',
+    );
+    return null;
+  }
+  return body.bytes;
 }
 
 /**
@@ -24,22 +68,14 @@ export async function handleImport(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const profileJson = query.get('profileJson');
-  let parsedProfile: unknown;
-  if (profileJson !== null) {
-    try {
-      parsedProfile = JSON.parse(profileJson);
-    } catch {
-      sendError(res, 400, 'invalid-profile', 'profileJson is not valid JSON');
-      return;
-    }
-  }
+  const profileJson = queryProfileJson(query, res);
+  if (profileJson === null) return;
   const parsed = parseImportSettings({
     profile: query.get('profile') ?? undefined,
-    profileJson: parsedProfile,
+    profileJson: profileJson.value,
     org: query.get('org') ?? principal.org,
-    dryRun: flag(query.get('dryRun')),
-    partial: flag(query.get('partial')),
+    dryRun: queryFlag(query.get('dryRun')),
+    partial: queryFlag(query.get('partial')),
     fileName: query.get('fileName') ?? undefined,
     encoding: query.get('encoding') ?? undefined,
     delimiter: query.get('delimiter') ?? undefined,
@@ -49,22 +85,10 @@ export async function handleImport(
     sendError(res, 400, parsed.reason, parsed.message);
     return;
   }
-  if (parsed.settings.org !== principal.org) {
-    sendError(res, 403, 'forbidden', 'a token may only import into its own organisation');
-    return;
-  }
-  const body = await readBody(req, ctx.maxBodyBytes);
-  if (!body.ok) {
-    sendError(
-      res,
-      body.reason === 'body-too-large' ? 413 : 400,
-      body.reason,
-      'could not read the file',
-    );
-    return;
-  }
+  const bytes = await receiveImportBody(ctx, principal, parsed.settings.org, req, res);
+  if (bytes === null) return;
   const started = Date.now();
-  const result = await importFile(ctx.registry, body.bytes, parsed.settings);
+  const result = await importFile(ctx.registry, bytes, parsed.settings);
   ctx.logger.info(
     {
       by: principal.personId,

@@ -3,6 +3,7 @@ import { departmentReport } from '../api/department-report.ts';
 import type { ServerContext } from '../server-context.ts';
 import { currentDirectory } from './authorize.ts';
 import { handleRevocations, REVOCATIONS_PATH } from './admin-routes.ts';
+import { handleImportActuals, IMPORT_ACTUALS_PATH } from './import-actuals-route.ts';
 import { handleImport } from './import-route.ts';
 import { handleMetrics, handleReady } from './ops-routes.ts';
 import { authenticate, isStaff, sendError, sendJson } from './respond.ts';
@@ -57,6 +58,16 @@ export async function handleRequest(
       return;
     }
     await handleImport(ctx, principal, url.searchParams, req, res);
+    return;
+  }
+  if (path === IMPORT_ACTUALS_PATH && method === 'POST') {
+    const principal = await authenticate(req, res, ctx.verify);
+    if (principal === null) return;
+    if (!isStaff(principal)) {
+      sendError(res, 403, 'forbidden', 'only hr and admin may import');
+      return;
+    }
+    await handleImportActuals(ctx, principal, url.searchParams, req, res);
     return;
   }
   const aggregates = AGGREGATES.exec(path);

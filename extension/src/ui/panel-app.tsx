@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { translator } from '../i18n/i18n.ts';
 import { requestServerAccess } from '../settings/host-permission.ts';
 import { loadSettings, saveSettings, watchSettings, type Settings } from '../settings/settings.ts';
 import { readClaims } from '../settings/token-claims.ts';
 import { createDocDb } from '../store/doc-db.ts';
+import { loadReachedServer, markServerReached } from '../sync/reached-server.ts';
 import { createDocStore } from '../store/doc-store.ts';
 import { ReviewApp } from '../review/review-app.tsx';
 import { GoalsScreen } from '../goals/goals-screen.tsx';
@@ -73,6 +74,19 @@ export function PanelApp() {
   }, [settings, claims]);
 
   const team = useTeam(store, claims);
+  // The server URL last synced with: a URL never reached is reported as possibly wrong.
+  const [reachedUrl, setReachedUrl] = useState<string | null | undefined>(undefined);
+  useEffect(() => void loadReachedServer().then(setReachedUrl), []);
+  // The first render after a settings change still shows the old store's state: skip it.
+  const renderedStore = useRef(store);
+  const sameStore = renderedStore.current === store;
+  renderedStore.current = store;
+  const nowSynced = sameStore && team.connection.status === 'synced' && serverUrl !== '';
+  useEffect(() => {
+    if (!nowSynced || reachedUrl === serverUrl) return;
+    setReachedUrl(serverUrl);
+    void markServerReached(serverUrl);
+  }, [nowSynced, serverUrl, reachedUrl]);
   // Coaching (issue 4): reminders, pace, the log; a notification click asks to open a person.
   const coaching = useCoaching(
     store,
@@ -83,7 +97,10 @@ export function PanelApp() {
   useFocusRequests((personId) => setScreen({ kind: 'person', personId }));
   if (!settings) return null;
   const t = translator(settings.language);
-  const message = claims ? connectionMessage(team.connection, serverUrl !== '', t) : null;
+  // Until the memory is read, assume reached: the ordinary hint rather than a false alarm.
+  const reached = reachedUrl === undefined || reachedUrl === serverUrl;
+  const server = serverUrl === '' ? null : { url: serverUrl, reached };
+  const message = claims ? connectionMessage(team.connection, server, t) : null;
 
   const save = async (next: Settings): Promise<void> => {
     // Ask before anything is awaited: the permission prompt needs the click's user gesture.

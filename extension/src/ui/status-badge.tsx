@@ -1,18 +1,34 @@
 import type { Translate } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages-en.ts';
+import { CLOSE_CODES } from '../sync/close-codes.ts';
 import type { ConnectionState } from '../sync/connection-state.ts';
 
-/** The sentence under the header that explains a non-synced state, or null when all is well. */
+/** The configured server as the connection message needs it. */
+export interface ServerSeen {
+  url: string;
+  /** Whether the panel has synced with this URL since it was set. */
+  reached: boolean;
+}
+
+/**
+ * The sentence under the header that explains a non-synced state, or null when all is well.
+ * Offline against a URL never reached says the address may be wrong; a server that answered
+ * before gets the ordinary offline hint (edits wait locally).
+ */
 export function connectionMessage(
   state: ConnectionState,
-  serverConfigured: boolean,
+  server: ServerSeen | null,
   t: Translate,
 ): string | null {
-  if (!serverConfigured) return t('status.localOnly');
-  if (state.status === 'offline') return t('status.offlineHint');
+  if (server === null) return t('status.localOnly');
+  if (state.status === 'offline') {
+    return server.reached ? t('status.offlineHint') : t('status.unreachable', { url: server.url });
+  }
   if (state.status !== 'denied') return null;
-  if (state.code === 4401) return t('denied.token');
-  if (state.code === 4403) return t('denied.forbidden');
+  if (state.code === CLOSE_CODES.unauthorized) {
+    return state.reason === 'token-revoked' ? t('denied.revoked') : t('denied.token');
+  }
+  if (state.code === CLOSE_CODES.forbidden) return t('denied.forbidden');
   return t('denied.other', { reason: state.reason || String(state.code ?? '') });
 }
 

@@ -140,7 +140,11 @@ export function CoachingScreen(props: {
       <h2 class="section-title">{t('coaching.inbox', { count: state.reminders.length })}</h2>
       <ReminderInbox state={state} directory={directory} t={t} onOpenPerson={props.onOpenPerson} />
       <h2 class="section-title">{t('coaching.dashboard')}</h2>
-      <TeamChart rows={state.dashboard} title={t('coaching.chartTitle')} />
+      <TeamChart
+        rows={state.dashboard}
+        title={t('coaching.chartTitle')}
+        timeLabel={t('coaching.chartTime')}
+      />
       <TeamDashboard rows={state.dashboard} t={t} onOpenPerson={props.onOpenPerson} />
     </section>
   );

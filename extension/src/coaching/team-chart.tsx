@@ -44,14 +44,38 @@ export function teamChartData(rows: readonly DashboardPerson[]): {
 }
 
 /**
+ * uPlot's series: the x series first, whose legend label would be uPlot's English "Time" and whose
+ * value its English am/pm date, so both are given here (the label translated, the date as ISO).
+ */
+export function teamChartSeries(labels: readonly string[], timeLabel: string): uPlot.Series[] {
+  return [
+    {
+      label: timeLabel,
+      value: (_u, v) => (v === null ? '' : new Date(v * 1000).toISOString().slice(0, 10)),
+    },
+    ...labels.map((label, i) => ({
+      label,
+      stroke: PALETTE[i % PALETTE.length],
+      width: 2,
+      spanGaps: true,
+    })),
+  ];
+}
+
+/**
  * The team chart: progress of each person's most urgent goal over time, drawn with uPlot (small,
  * fast, canvas-based). People come in the dashboard's attention order, so the first colours are
  * the people who need attention.
  */
-export function TeamChart(props: { rows: readonly DashboardPerson[]; title: string }) {
+export function TeamChart(props: {
+  rows: readonly DashboardPerson[];
+  title: string;
+  /** The legend's label of the date column. */
+  timeLabel: string;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const { labels, data, range } = teamChartData(props.rows);
-  const key = JSON.stringify([data, range]);
+  const key = JSON.stringify([data, range, props.timeLabel]);
   useEffect(() => {
     const el = host.current;
     if (!el || labels.length === 0) return;
@@ -62,15 +86,7 @@ export function TeamChart(props: { rows: readonly DashboardPerson[]; title: stri
         legend: { show: true },
         scales: { x: range ? { time: true, range: () => range } : { time: true } },
         axes: [{}, { values: (_u, ticks) => ticks.map((v) => `${v}%`) }],
-        series: [
-          {},
-          ...labels.map((label, i) => ({
-            label,
-            stroke: PALETTE[i % PALETTE.length],
-            width: 2,
-            spanGaps: true,
-          })),
-        ],
+        series: teamChartSeries(labels, props.timeLabel),
       },
       data,
       el,

@@ -115,6 +115,7 @@ export function PanelApp() {
       <SettingsForm
         settings={settings}
         personName={(claims && team.directory?.people.get(claims.personId)?.name) ?? null}
+        nameLoading={claims !== null && team.directory === null}
         t={t}
         onSave={save}
         onOpenHr={openHrPage}

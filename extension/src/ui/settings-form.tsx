@@ -13,6 +13,8 @@ export function SettingsForm(props: {
   settings: Settings;
   /** The signed-in person's name once the directory has loaded; the token only has the id. */
   personName: string | null;
+  /** True while the directory (where the name comes from) is still loading. */
+  nameLoading: boolean;
   t: Translate;
   onSave: (settings: Settings) => Promise<void>;
   onOpenHr: () => void;
@@ -32,7 +34,11 @@ export function SettingsForm(props: {
   const claims = readClaims(token, Date.now() / 1000);
   const identity = claims.ok
     ? t('settings.signedInAs', {
-        person: props.personName ?? claims.value.personId,
+        person:
+          props.personName ??
+          (props.nameLoading
+            ? t('settings.personLoading', { id: claims.value.personId })
+            : claims.value.personId),
         org: claims.value.org,
         role: t(`role.${claims.value.role}`),
       })

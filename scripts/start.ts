@@ -10,7 +10,12 @@ import { directReports, docName, readDirectory } from '@firstline/core';
 import { repoRoot } from '@firstline/fixtures';
 import { createLogger, loadSecret, signToken, startServer } from '@firstline/sync-server';
 import { importFile } from '@firstline/sync-server/import/import-file';
-import { formatImportSummary } from '@firstline/sync-server/cli/format-report';
+import {
+  formatActualsSummary,
+  formatImportSummary,
+} from '@firstline/sync-server/cli/format-report';
+import { CLI_IMPORT_AUTHOR } from '@firstline/sync-server/cli/import-actuals-command';
+import { importActualsFile } from '@firstline/sync-server/import/import-actuals';
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +26,8 @@ const { values } = parseArgs({
     import: { type: 'string' },
     profile: { type: 'string', default: 'hr-dataset-v14' },
     'profile-file': { type: 'string' },
+    'import-actuals': { type: 'string' },
+    'actuals-profile': { type: 'string', default: 'garment-productivity' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -33,6 +40,8 @@ if (values.help) {
   --import FILE          import this CSV/XLSX instead of seeding the demo organisation
   --profile NAME         built-in profile for --import (default hr-dataset-v14)
   --profile-file JSON    your own mapping profile for --import
+  --import-actuals FILE  also import actuals (CSV/XLSX) as check-ins, adding missing teams/people
+  --actuals-profile NAME garment-productivity (default) or sales-actual-vs-target
   --org ORG              organisation id (default demo, or "imported" with --import)`);
   process.exit(0);
 }
@@ -69,6 +78,30 @@ if (values.import || directory.people.size === 0) {
     fileName: file,
   });
   console.log(formatImportSummary(result, org));
+  if (!result.ok) {
+    await server.close();
+    process.exit(1);
+  }
+  directory = readDirectory(await server.registry.snapshot(directoryName));
+}
+
+if (values['import-actuals']) {
+  const file = resolve(values['import-actuals']);
+  // Same path as `firstline import-actuals --create-missing`; a second start writes nothing.
+  const result = await importActualsFile(
+    server.registry,
+    new Uint8Array(readFileSync(file)),
+    {
+      profile: values['actuals-profile'],
+      org,
+      dryRun: false,
+      partial: false,
+      createMissing: true,
+      fileName: file,
+    },
+    { authorId: CLI_IMPORT_AUTHOR, now: new Date() },
+  );
+  console.log(formatActualsSummary(result, org));
   if (!result.ok) {
     await server.close();
     process.exit(1);

@@ -199,6 +199,11 @@ describe('firstline CLI', () => {
     expect(failed.io.stdout.join('\n')).toMatch(
       /FAILED \(validation-failed\)[\s\S]*line 3 \[EmpID\]/,
     );
+    // The line is said once, in front, not again inside the message.
+    expect(failed.io.stdout.join('\n')).not.toMatch(/line (\d+) .*: line \1:/);
+    const generic = await run(['import', broken, '--profile', 'generic', '--data', data.dir]);
+    expect(generic.code).toBe(ExitCode.usage);
+    expect(generic.io.stderr.join('')).toContain('--profile generic needs --profile-file');
     const bad = await run([
       'import',
       HR_FILE,
@@ -244,6 +249,52 @@ describe('firstline CLI', () => {
       ]);
       expect(direct.code).toBe(ExitCode.unavailable);
       expect(direct.io.stderr.join('')).toContain('--server');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("import --server: another org is refused with exit 4; without --org the token's org is used", async () => {
+    const server = await startTestServer(data.dir);
+    const demo = join(repoRoot, 'fixtures/demo');
+    const args = ['import', join(demo, 'demo-org.csv'), '--profile-file'];
+    try {
+      const northwind = await tokenFor({ personId: 'hr', org: 'northwind', role: 'hr' });
+      const refused = await run([
+        ...args,
+        join(demo, 'demo-profile.json'),
+        '--org',
+        'demo',
+        '--server',
+        server.url,
+        '--token',
+        northwind,
+      ]);
+      expect(refused.code).toBe(ExitCode.refused);
+      expect(refused.io.stderr.join('')).toContain('server answered 403');
+      expect(await server.registry.store.list('org/demo/')).toEqual([]);
+      const badToken = await run([
+        ...args,
+        join(demo, 'demo-profile.json'),
+        '--server',
+        server.url,
+        '--token',
+        'not-a-token',
+      ]);
+      expect(badToken.code).toBe(ExitCode.refused);
+
+      const sent = await run([
+        ...args,
+        join(demo, 'demo-profile.json'),
+        '--server',
+        server.url,
+        '--token',
+        northwind,
+      ]);
+      expect(sent.code).toBe(ExitCode.ok);
+      expect(sent.io.stdout.join('\n')).toContain('into org northwind');
+      expect((await server.registry.store.list('org/northwind/person/')).length).toBeGreaterThan(0);
+      expect(await server.registry.store.list('org/demo/')).toEqual([]);
     } finally {
       await server.close();
     }

@@ -104,7 +104,7 @@ describe('firstline import-actuals through a running server', () => {
       '--token',
       await tokenFor(principals.m1),
     ]);
-    expect(member.code).toBe(1);
+    expect(member.code).toBe(4); // refused by the server, as for firstline import
     expect(member.stderr).toContain('403');
     expect(member.stderr).toContain('only hr and admin may import');
     expect(await storedState()).toEqual(before);

@@ -123,9 +123,11 @@ describe('import: generic JSON profile', () => {
     expect(outcome.dryRun).toBe(true);
     expect(outcome.report.counts).toMatchObject({ imported: 2, rejectedRows: 1 });
     expect(outcome.plan.people.every((p) => p.managerId === null)).toBe(true);
-    expect(
-      outcome.report.repaired.filter((r) => r.reason === 'manager-unknown').map((r) => r.line),
-    ).toEqual([3, 4]);
+    const rejectedManager = outcome.report.repaired.filter((r) => r.reason === 'manager-rejected');
+    expect(rejectedManager.map((r) => r.line)).toEqual([3, 4]);
+    expect(rejectedManager[0]?.message).toContain(
+      'manager id "A1" is on line 2, which was rejected',
+    );
   });
 
   it('names every problem of an invalid JSON profile', async () => {

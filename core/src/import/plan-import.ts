@@ -66,12 +66,16 @@ export function planImport(
 
   const drafts: PersonDraft[] = [];
   const rejectedNames: NameParts[] = [];
+  const rejectedIds = new Map<string, number>();
   const seen = new Map<string, number>();
   for (const row of table.rows) {
     const read = readDraft(row, profile, columns.value);
     if (!read.ok) {
       report.rejected.push(...read.rejected);
       if (read.name) rejectedNames.push(read.name);
+      if (read.externalId !== '' && !rejectedIds.has(read.externalId)) {
+        rejectedIds.set(read.externalId, row.line);
+      }
       continue;
     }
     const { draft } = read;
@@ -90,7 +94,7 @@ export function planImport(
     drafts.push(draft);
   }
 
-  const managers = resolveManagers(drafts, rejectedNames, profile);
+  const managers = resolveManagers(drafts, rejectedNames, profile, rejectedIds);
   report.repaired.push(...managers.repaired);
   const units = buildUnits(drafts, managers, profile, org.data.name);
 
@@ -175,6 +179,7 @@ export function planImport(
     });
     person.managerId = null;
   }
+  report.repaired.push(...breakManagerCycles(people, lineOf, profile));
   for (const created of managers.created) {
     people.push(
       Person.parse({
@@ -223,6 +228,53 @@ export function planImport(
     };
   }
   return { ok: true, dryRun, plan, report };
+}
+
+/**
+ * Finds every loop of managers (3 managed by 4, 4 managed by 3) and breaks it where it is seen
+ * first in the file: that row keeps no manager, and the repair names every line of the loop. A
+ * loop has no top, so the chain walks of permissions and reports would have nowhere to stop.
+ */
+function breakManagerCycles(
+  people: Person[],
+  lineOf: ReadonlyMap<string, number>,
+  profile: ImportProfile,
+): RowIssue[] {
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const done = new Set<string>();
+  const repaired: RowIssue[] = [];
+  for (const start of people) {
+    const path: Person[] = [];
+    const at = new Map<string, number>();
+    let current: Person | undefined = start;
+    while (current !== undefined && !done.has(current.id) && !at.has(current.id)) {
+      at.set(current.id, path.length);
+      path.push(current);
+      current = current.managerId === null ? undefined : byId.get(current.managerId);
+    }
+    if (current !== undefined && at.has(current.id)) {
+      const loop = path.slice(at.get(current.id));
+      const lineOfPerson = (p: Person): number => lineOf.get(p.id) ?? 0;
+      const first = loop.reduce((a, b) => (lineOfPerson(b) < lineOfPerson(a) ? b : a));
+      const from = loop.indexOf(first);
+      const ordered = [...loop.slice(from), ...loop.slice(0, from), first];
+      const chain = ordered
+        .map((p) => `line ${lineOfPerson(p)} (id "${p.externalId ?? p.id}")`)
+        .join(' -> ');
+      const line = lineOfPerson(first);
+      repaired.push({
+        line,
+        field: profile.columns.managerName ?? profile.columns.managerId ?? 'manager',
+        reason: 'manager-cycle',
+        message:
+          `line ${line}: the managers form a loop, each row managed by the next: ${chain}; ` +
+          'no manager recorded for this row',
+      });
+      first.managerId = null;
+    }
+    for (const p of path) done.add(p.id);
+  }
+  return repaired;
 }
 
 function byLine(a: RowIssue, b: RowIssue): number {

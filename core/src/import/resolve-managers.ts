@@ -23,12 +23,14 @@ export interface ManagerResolution {
  * HR exports carry manager names reliably and manager ids often not; by external id when the
  * profile has a manager-id column and no name column. Names that match no row become people
  * (reported) unless they are listed as "not people" or matched a rejected row, in which case the
- * link is left empty and reported.
+ * link is left empty and reported. `rejectedIds` maps the ids of rejected rows to their lines, so
+ * a link to one is reported as such rather than as an id that matches nothing.
  */
 export function resolveManagers(
   drafts: PersonDraft[],
   rejectedNames: NameParts[],
   profile: ImportProfile,
+  rejectedIds: ReadonlyMap<string, number> = new Map(),
 ): ManagerResolution {
   const byName = profile.columns.managerName !== undefined;
   if (!byName && profile.columns.managerId === undefined) {
@@ -91,7 +93,14 @@ export function resolveManagers(
       }
     } else if (!byName && draft.managerExternalId !== '') {
       managerId = byExternal.get(draft.managerExternalId) ?? null;
-      if (managerId === null) {
+      const rejectedLine = rejectedIds.get(draft.managerExternalId);
+      if (managerId === null && rejectedLine !== undefined) {
+        note(
+          'manager-rejected',
+          `manager id "${draft.managerExternalId}" is on line ${rejectedLine}, which was ` +
+            'rejected; no manager recorded',
+        );
+      } else if (managerId === null) {
         note('manager-unknown', `manager id "${draft.managerExternalId}" matches no row`);
       }
     }

@@ -34,20 +34,42 @@ export interface PersonDraft {
 /** A row read through a profile: its draft, or the reasons it cannot be imported. */
 export type DraftResult =
   | { ok: true; draft: PersonDraft; repaired: RowIssue[] }
-  | { ok: false; rejected: RowIssue[]; name: NameParts | null };
+  | { ok: false; rejected: RowIssue[]; name: NameParts | null; externalId: string };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PLAIN = /^-?\d+(\.\d+)?$/;
 const NUMBER = /^[+-]?(\d+([.,]\d+)?|[.,]\d+)%?$/;
 
-/** Reads a figure as written in exports: "4.6", "4,6" (semicolon files), "80%". */
+/**
+ * The largest size of a figure an import takes (10^15): far beyond any quota or headcount, and
+ * small enough that sums and averages over a whole organisation stay exact and finite.
+ */
+export const FIGURE_LIMIT = 1e15;
+const SCIENTIFIC = /^[+-]?(\d+([.,]\d+)?|[.,]\d+)e[+-]?\d+$/i;
+
+function inRange(value: number): number | null {
+  return Number.isFinite(value) && Math.abs(value) <= FIGURE_LIMIT ? value : null;
+}
+
+/**
+ * Reads a figure as written in exports: "4.6", "4,6" (semicolon files), "80%", "1.5E+03"
+ * (spreadsheets). Null when it is no number or lies beyond `FIGURE_LIMIT` (`figureProblem` says
+ * which).
+ */
 export function parseFigure(text: string): number | null {
   // Fast path for the plain figures that fill large files: no copies, one regex test.
-  if (PLAIN.test(text)) return Number(text);
+  if (PLAIN.test(text)) return inRange(Number(text));
   const t = text.replace(/\s/g, '');
-  if (!NUMBER.test(t)) return null;
-  const value = Number(t.replace(',', '.').replace('%', ''));
-  return Number.isFinite(value) ? value : null;
+  if (!NUMBER.test(t) && !SCIENTIFIC.test(t)) return null;
+  return inRange(Number(t.replace(',', '.').replace('%', '')));
+}
+
+/** Why `parseFigure` refused `text`, in words for a report (after the quoted text). */
+export function figureProblem(text: string): { reason: string; message: string } {
+  const t = text.replace(/\s/g, '');
+  return NUMBER.test(t) || SCIENTIFIC.test(t)
+    ? { reason: 'out-of-range', message: `is out of range (figures are at most 1e15 in size)` }
+    : { reason: 'invalid-number', message: 'is not a number' };
 }
 
 /**
@@ -127,12 +149,13 @@ export function readDraft(
     const text = cell(spec.column);
     if (text === '') continue;
     const value = parseFigure(text);
-    if (value === null)
-      reject(spec.column, 'invalid-number', `${spec.column} "${text}" is not a number`);
-    else indicators.push({ spec, value, asOf: date(spec.asOfColumn, `${spec.label} date`) });
+    if (value === null) {
+      const problem = figureProblem(text);
+      reject(spec.column, problem.reason, `${spec.column} "${text}" ${problem.message}`);
+    } else indicators.push({ spec, value, asOf: date(spec.asOfColumn, `${spec.label} date`) });
   }
 
-  if (rejected.length > 0 || name === null) return { ok: false, rejected, name };
+  if (rejected.length > 0 || name === null) return { ok: false, rejected, name, externalId };
   const draft: PersonDraft = {
     line,
     externalId,

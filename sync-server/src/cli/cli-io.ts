@@ -16,10 +16,12 @@ export const processIo: CliIo = {
 /** Exit codes of `firstline`: scripts can tell a bad file from a bad command line. */
 export const ExitCode = {
   ok: 0,
-  /** The import ran and failed validation (nothing applied), or the server refused it. */
+  /** The import ran and failed validation (nothing applied). */
   failed: 1,
   /** Bad flags or option values. */
   usage: 2,
   /** The server could not be reached, or the data directory is in use. */
   unavailable: 3,
+  /** The server refused the request: the token is not valid there, or may not do this (401/403). */
+  refused: 4,
 } as const;

@@ -11,7 +11,10 @@ function issues(title: string, list: RowIssue[]): string[] {
     `${title}${head}:`,
     ...list.slice(0, SHOWN_ISSUES).map((i) => {
       const field = i.field === undefined ? '' : ` [${i.field}]`;
-      return `  line ${i.line}${field} ${i.reason}: ${i.message}`;
+      // Messages start with their line for JSON readers; here the line is already in front.
+      const prefix = `line ${i.line}: `;
+      const message = i.message.startsWith(prefix) ? i.message.slice(prefix.length) : i.message;
+      return `  line ${i.line}${field} ${i.reason}: ${message}`;
     }),
   ];
 }

@@ -81,7 +81,36 @@ export async function postImport<T>(
   const body: unknown = await response.json().catch(() => null);
   if (hasReport<T>(body)) return body;
   io.err(`server answered ${response.status}: ${JSON.stringify(body)}`);
-  return ExitCode.failed;
+  return refusal(response.status) ?? ExitCode.failed;
+}
+
+/** Exit 4 for an answer that refuses the token (401) or what it asked for (403). */
+function refusal(status: number): number | null {
+  return status === 401 || status === 403 ? ExitCode.refused : null;
+}
+
+/**
+ * The organisation of `token` as the server at `server` reads it (`GET /api/me`), so an import
+ * sent there goes to the token's own organisation unless `--org` says otherwise; an exit code
+ * (after saying why) when the server cannot be reached or refuses the token.
+ */
+export async function orgOfToken(
+  server: string,
+  token: string,
+  io: CliIo,
+): Promise<{ org: string } | number> {
+  const base = server.replace(/\/+$/, '').replace(/^ws/, 'http');
+  let response: Response;
+  try {
+    response = await fetch(`${base}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+  } catch (error) {
+    io.err(`could not reach ${base}: ${error instanceof Error ? error.message : String(error)}`);
+    return ExitCode.unavailable;
+  }
+  const body = (await response.json().catch(() => null)) as { org?: unknown } | null;
+  if (response.ok && typeof body?.org === 'string') return { org: body.org };
+  io.err(`server answered ${response.status} to /api/me: ${JSON.stringify(body)}`);
+  return refusal(response.status) ?? ExitCode.failed;
 }
 
 /** A view of a store that reads and never writes: a dry run that must see stored documents. */

@@ -55,7 +55,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('<file>', 'the file to import')
     .addOption(new Option('--profile <name>', 'built-in mapping profile').choices(PROFILES))
     .option('--profile-file <json>', 'a JSON mapping profile (for "generic" exports)')
-    .option('--org <org>', 'organisation id', 'demo')
+    .option('--org <org>', "organisation id (default: the token's with --server, else demo)")
     .option('--dry-run', 'check and report, write nothing')
     .option('--json', 'print the report as JSON')
     .option('--partial', 'import the valid rows even if some are rejected')

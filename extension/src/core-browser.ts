@@ -58,7 +58,7 @@ export type { WorkingStep } from '@firstline/core/goals/working-step';
 export { decideAccess, type Access } from '@firstline/core/access/permissions';
 // Reviews (issue 5): cycles, cycle documents, scoring and feedback reports.
 export { scoreCard, type ScoreBreakdown } from '@firstline/core/scoring/score-card';
-export { toScoreValue, type ScoreValue } from '@firstline/core/scoring/scale';
+export { SCALE_PRESETS, toScoreValue, type ScoreValue } from '@firstline/core/scoring/scale';
 export { Rational } from '@firstline/core/scoring/rational';
 export type { RaterReview } from '@firstline/core/scoring/raters';
 export { distributeScores, type Distribution } from '@firstline/core/scoring/calibration';

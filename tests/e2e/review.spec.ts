@@ -72,6 +72,12 @@ async function writeReview(page: Page, group: string, rating: string, text: stri
   await page.getByTestId('review-rating').fill(rating);
   await page.getByTestId('review-strengths').fill(text);
   await page.getByTestId('review-submit').click();
+  // Submitting locks the review, so the form asks first, naming the rating as read.
+  await expect(page.getByTestId('review-submitted')).toHaveCount(0);
+  await expect(page.getByTestId('review-submit-confirm-box')).toContainText(
+    rating.replace(',', '.'),
+  );
+  await page.getByTestId('review-submit-confirm').click();
   await expect(page.getByTestId('review-submitted')).toBeVisible();
   await page.getByTestId('review-home').click();
 }
@@ -122,7 +128,12 @@ test.describe('review cycle end to end', () => {
     // HR creates the cycle for Eric Dougall's team, creates every scorecard, opens the reviews.
     const hrBrowser = await launch();
     const hr = await openReviews(hrBrowser, server.url, jwt.hr);
+    // Without a chosen scale nothing is created; for one team no further confirmation is asked.
     await hr.getByTestId('cycle-unit').selectOption({ label: TEAM_LABEL });
+    await hr.getByTestId('cycle-create-submit').click();
+    await expect(hr.getByTestId('cycle-create-error')).toBeVisible();
+    await expect(hr.getByTestId('cycle')).toHaveCount(0);
+    await hr.getByTestId('cycle-scale').selectOption('five-star');
     await hr.getByTestId('cycle-create-submit').click();
     const cycle = hr.getByTestId('cycle');
     await expect(cycle).toHaveCount(1);
@@ -133,6 +144,8 @@ test.describe('review cycle end to end', () => {
     });
     for (const phase of ['mid-year', 'self-review', 'peer-manager-review']) {
       await hr.getByTestId('cycle-advance').click();
+      await expect(hr.getByTestId('cycle-advance-confirm-box')).toBeVisible();
+      await hr.getByTestId('cycle-advance-confirm').click();
       await expect(cycle).toHaveAttribute('data-phase', phase);
     }
     await hrBrowser.close();
@@ -147,7 +160,7 @@ test.describe('review cycle end to end', () => {
     const peer1 = await openReviews(await launch(), server.url, jwt.peer1);
     await writeReview(peer1, 'peers', '4', 'Always helps the team out');
     const peer2 = await openReviews(await launch(), server.url, jwt.peer2);
-    await writeReview(peer2, 'peers', '3.5', 'Clear tickets');
+    await writeReview(peer2, 'peers', '3,5', 'Clear tickets');
 
     // Neither peer can open the other's review, submitted or not; the employee cannot either.
     expect(await probe(peer1, server.url, jwt.peer1, doc.review(PEER_2))).toBe('4403');

@@ -7,19 +7,27 @@ import {
   moveCyclePhase,
   planScorecards,
   saveCycle,
+  SCALE_PRESETS,
   type CycleSettings,
   type CycleSettingsJson,
   type Directory,
 } from '../core-browser.ts';
 import type { Translate } from '../i18n/i18n.ts';
 import type { DocStore } from '../store/doc-store.ts';
+import { cycleFormProblem } from './review-model.ts';
 import { withSyncedDoc } from './sync-once.ts';
 
 const linear = (floor: number, target: number) => ({ kind: 'linear' as const, floor, target });
 
+/** The scales HR picks from when creating a cycle (presets of `core/src/scoring/scale.ts`). */
+export const CYCLE_SCALES = ['five-star', 'four-level', 'percent'] as const;
+export type CycleScaleId = (typeof CYCLE_SCALES)[number];
+
 /**
  * The template a new cycle starts with: the indicators HR imports bring (absences, lateness,
- * special projects, engagement, satisfaction), 20% each, and 60/30/10 manager/peers/self.
+ * special projects, engagement, satisfaction), 20% each, and 60/30/10 manager/peers/self, on the
+ * rating scale HR chose (the organisation's, so reviews are asked on the scale people know). The
+ * bands and 9-box cuts sit at the same places of every scale as 2.75 and 4.25 do on 1-5.
  */
 export function defaultCycle(input: {
   id: string;
@@ -27,12 +35,17 @@ export function defaultCycle(input: {
   start: string;
   end: string;
   unitIds: string[];
+  scale: CycleScaleId;
 }): CycleSettingsJson {
+  const { min, max } = SCALE_PRESETS[input.scale] ?? { min: 1, max: 5 };
+  const at = (onFive: number): number =>
+    Math.round((min + ((onFive - 1) / 4) * (max - min)) * 10_000) / 10_000;
+  const cuts = { moderateFrom: at(2.75), highFrom: at(4.25) };
   return {
     ...input,
     phase: 'goal-setting',
     population: { unitIds: input.unitIds },
-    scale: 'five-star',
+    scale: input.scale,
     templates: [
       {
         id: 'default',
@@ -86,18 +99,20 @@ export function defaultCycle(input: {
     peersPerPerson: 2,
     formula: '0.5 * scorecardScore + 0.5 * reviewScore',
     bands: [
-      { key: 'low', label: 'Below expectations', from: 1, maxShare: 100 },
-      { key: 'mid', label: 'Meets expectations', from: 2.75 },
-      { key: 'top', label: 'Top', from: 4.25, maxShare: 20 },
+      { key: 'low', label: 'Below expectations', from: min, maxShare: 100 },
+      { key: 'mid', label: 'Meets expectations', from: cuts.moderateFrom },
+      { key: 'top', label: 'Top', from: cuts.highFrom, maxShare: 20 },
     ],
-    nineBox: {
-      performance: { moderateFrom: 2.75, highFrom: 4.25 },
-      potential: { moderateFrom: 2.75, highFrom: 4.25 },
-    },
+    nineBox: { performance: { ...cuts }, potential: { ...cuts } },
   };
 }
 
-/** HR's form to create a cycle for a unit (or everyone) with the default template. */
+/**
+ * HR's form to create a cycle for a unit (or everyone) with the default template. Nothing is
+ * assumed: the name and dates are shown filled in (translated) and may be changed, the rating
+ * scale must be chosen, and a cycle for the whole organisation is created only after HR confirms
+ * it, since it reaches everyone at once.
+ */
 export function CreateCycleForm(props: {
   directoryDoc: Y.Doc;
   directory: Directory;
@@ -105,21 +120,43 @@ export function CreateCycleForm(props: {
 }) {
   const { t } = props;
   const year = new Date().getFullYear();
-  const [name, setName] = useState(`${year} review`);
+  const [name, setName] = useState(t('review.defaultCycleName', { year }));
   const [start, setStart] = useState(`${year}-01-01`);
   const [end, setEnd] = useState(`${year}-12-31`);
   const [unitId, setUnitId] = useState('');
+  const [scale, setScale] = useState<CycleScaleId | ''>('');
+  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const units = [...props.directory.units.values()].sort((a, b) => a.name.localeCompare(b.name));
-  const submit = (event: Event): void => {
-    event.preventDefault();
+  const everyone = [...props.directory.people.values()].filter((p) => p.status === 'active');
+  const create = (): void => {
+    setConfirming(false);
+    if (scale === '') return;
     const id = `c-${Date.now().toString(36)}`;
     const result = saveCycle(
       props.directoryDoc,
-      defaultCycle({ id, name, start, end, unitIds: unitId ? [unitId] : [] }),
+      defaultCycle({ id, name: name.trim(), start, end, unitIds: unitId ? [unitId] : [], scale }),
     );
     setError(result.ok ? null : result.message);
   };
+  const submit = (event: Event): void => {
+    event.preventDefault();
+    const problem = cycleFormProblem({ name, start, end, scale });
+    if (problem) {
+      setConfirming(false);
+      setError(t(problem));
+      return;
+    }
+    setError(null);
+    if (unitId === '') setConfirming(true);
+    else create();
+  };
+  const edit =
+    <T,>(set: (v: T) => void) =>
+    (v: T): void => {
+      set(v);
+      setConfirming(false);
+    };
   return (
     <form class="card review-form" data-testid="cycle-create" onSubmit={submit}>
       <h3>{t('review.createCycle')}</h3>
@@ -128,23 +165,48 @@ export function CreateCycleForm(props: {
         <input
           data-testid="cycle-name"
           value={name}
-          onInput={(e) => setName(e.currentTarget.value)}
+          onInput={(e) => edit(setName)(e.currentTarget.value)}
         />
       </label>
       <label>
         <span>{t('review.cycleStart')}</span>
-        <input type="date" value={start} onInput={(e) => setStart(e.currentTarget.value)} />
+        <input
+          type="date"
+          data-testid="cycle-start"
+          value={start}
+          onInput={(e) => edit(setStart)(e.currentTarget.value)}
+        />
       </label>
       <label>
         <span>{t('review.cycleEnd')}</span>
-        <input type="date" value={end} onInput={(e) => setEnd(e.currentTarget.value)} />
+        <input
+          type="date"
+          data-testid="cycle-end"
+          value={end}
+          onInput={(e) => edit(setEnd)(e.currentTarget.value)}
+        />
+      </label>
+      <label>
+        <span>{t('review.cycleScale')}</span>
+        <select
+          data-testid="cycle-scale"
+          value={scale}
+          onChange={(e) => edit(setScale)(e.currentTarget.value as CycleScaleId | '')}
+        >
+          <option value="">{t('review.scaleChoose')}</option>
+          {CYCLE_SCALES.map((id) => (
+            <option key={id} value={id}>
+              {t(`review.scale.${id}`)}
+            </option>
+          ))}
+        </select>
       </label>
       <label>
         <span>{t('review.population')}</span>
         <select
           data-testid="cycle-unit"
           value={unitId}
-          onChange={(e) => setUnitId(e.currentTarget.value)}
+          onChange={(e) => edit(setUnitId)(e.currentTarget.value)}
         >
           <option value="">{t('review.everyone')}</option>
           {units.map((u) => (
@@ -157,12 +219,45 @@ export function CreateCycleForm(props: {
       <button type="submit" class="primary" data-testid="cycle-create-submit">
         {t('review.createCycle')}
       </button>
-      {error && <p class="warn small">{error}</p>}
+      {confirming && scale !== '' && (
+        <div class="warn small" role="alert" data-testid="cycle-create-confirm-box">
+          <p>
+            {t('review.confirmEveryone', {
+              name: name.trim(),
+              start,
+              end,
+              scale: t(`review.scale.${scale}`),
+              count: everyone.length,
+            })}
+          </p>
+          <div class="actions">
+            <button
+              type="button"
+              class="primary"
+              data-testid="cycle-create-confirm"
+              onClick={create}
+            >
+              {t('review.confirmCreate')}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('review.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {error && (
+        <p class="warn small" data-testid="cycle-create-error">
+          {error}
+        </p>
+      )}
     </form>
   );
 }
 
-/** HR's controls of one cycle: move to the next phase, create every scorecard (C1.2, C2.3). */
+/**
+ * HR's controls of one cycle: move to the next phase (after a confirmation naming it, since a
+ * move cannot be undone), create every scorecard (C1.2, C2.3).
+ */
 export function CycleControls(props: {
   cycle: CycleSettings;
   directoryDoc: Y.Doc;
@@ -175,6 +270,7 @@ export function CycleControls(props: {
   const [created, setCreated] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [confirmMove, setConfirmMove] = useState(false);
   const next = CYCLE_PHASES[CYCLE_PHASES.indexOf(cycle.phase) + 1];
   const createCards = async (): Promise<void> => {
     setBusy(true);
@@ -199,13 +295,31 @@ export function CycleControls(props: {
         <button
           type="button"
           data-testid="cycle-advance"
-          onClick={() => {
-            const r = moveCyclePhase(props.directoryDoc, cycle.id, next);
-            setError(r.ok ? null : r.message);
-          }}
+          disabled={confirmMove}
+          onClick={() => setConfirmMove(true)}
         >
           {t('review.advanceTo', { phase: t(`review.phase.${next}`) })}
         </button>
+      )}
+      {next && confirmMove && (
+        <span class="warn small" role="alert" data-testid="cycle-advance-confirm-box">
+          {t('review.confirmAdvance', { cycle: cycle.name, phase: t(`review.phase.${next}`) })}{' '}
+          <button
+            type="button"
+            class="primary"
+            data-testid="cycle-advance-confirm"
+            onClick={() => {
+              setConfirmMove(false);
+              const r = moveCyclePhase(props.directoryDoc, cycle.id, next);
+              setError(r.ok ? null : r.message);
+            }}
+          >
+            {t('review.advanceTo', { phase: t(`review.phase.${next}`) })}
+          </button>{' '}
+          <button type="button" onClick={() => setConfirmMove(false)}>
+            {t('review.cancel')}
+          </button>
+        </span>
       )}
       {cycle.phase !== 'closed' && (
         <button

@@ -9,12 +9,14 @@ import {
 } from '../core-browser.ts';
 import type { Translate } from '../i18n/i18n.ts';
 import type { DocStore } from '../store/doc-store.ts';
-import { cycleDocNames, nowIso, parseTyped } from './review-model.ts';
+import { cycleDocNames, nowIso, parseTyped, ratingEcho } from './review-model.ts';
 import { useParsedDocs } from './use-doc.ts';
 
 /**
- * One rater's review of one person (C3.4-C3.5): a rating on the cycle's scale and two texts,
- * kept as a draft in the rater's own document until submitted. Nobody else can open it before.
+ * One rater's review of one person (C3.4-C3.5): a rating on the cycle's scale (the scale HR chose
+ * for the cycle, `cycleScale`) and two texts, kept as a draft in the rater's own document until
+ * submitted. Nobody else can open it before. Submitting locks it, so it asks first, naming the
+ * rating as read ("3,5" is read as 3.5 and shown so).
  */
 export function ReviewForm(props: {
   store: DocStore;
@@ -34,6 +36,7 @@ export function ReviewForm(props: {
   const [improvements, setImprovements] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [filled, setFilled] = useState(false);
+  const [confirming, setConfirming] = useState<number | null>(null);
 
   useEffect(() => {
     if (filled || !view || !state?.synced) return;
@@ -48,11 +51,22 @@ export function ReviewForm(props: {
   const submitted = view?.submitted ?? null;
   const doc = state?.view?.opened.doc;
 
-  const save = (submit: boolean): void => {
+  // `submit` is 'ask' on the first click: check the rating, then ask before locking the review.
+  const save = (submit: false | 'ask' | 'confirmed'): void => {
+    setConfirming(null);
     if (!doc) return;
     const value = parseTyped(rating);
     if (rating.trim() !== '' && value === null) {
       setError(t('review.ratingNumber'));
+      return;
+    }
+    if (submit === 'ask') {
+      if (value === null || value < scale.min || value > scale.max) {
+        setError(t('review.ratingRange', { min: scale.min, max: scale.max }));
+        return;
+      }
+      setError(null);
+      setConfirming(value);
       return;
     }
     const saved = saveReviewDraft(doc, {
@@ -91,9 +105,17 @@ export function ReviewForm(props: {
           inputMode="decimal"
           value={rating}
           disabled={submitted !== null}
-          onInput={(e) => setRating(e.currentTarget.value)}
+          onInput={(e) => {
+            setRating(e.currentTarget.value);
+            setConfirming(null);
+          }}
         />
       </label>
+      {submitted === null && ratingEcho(rating) !== null && (
+        <p class="muted small" data-testid="review-rating-parsed">
+          {t('review.ratingParsed', { value: ratingEcho(rating) ?? '' })}
+        </p>
+      )}
       <label>
         <span>{t('review.strengths')}</span>
         <textarea
@@ -133,10 +155,28 @@ export function ReviewForm(props: {
             class="primary"
             data-testid="review-submit"
             disabled={!doc}
-            onClick={() => save(true)}
+            onClick={() => save('ask')}
           >
             {t('review.submit')}
           </button>
+        </div>
+      )}
+      {submitted === null && confirming !== null && (
+        <div class="warn small" role="alert" data-testid="review-submit-confirm-box">
+          <p>{t('review.confirmSubmit', { rating: confirming, min: scale.min, max: scale.max })}</p>
+          <div class="actions">
+            <button
+              type="button"
+              class="primary"
+              data-testid="review-submit-confirm"
+              onClick={() => save('confirmed')}
+            >
+              {t('review.confirmSubmitButton')}
+            </button>
+            <button type="button" onClick={() => setConfirming(null)}>
+              {t('review.cancel')}
+            </button>
+          </div>
         </div>
       )}
       {error && (

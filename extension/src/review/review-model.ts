@@ -82,3 +82,41 @@ export function parseTyped(text: string): number | null {
 export function nowIso(): string {
   return new Date().toISOString();
 }
+
+/**
+ * How a typed rating was read, when that differs from what was typed ("3,5" is read as "3.5"),
+ * so a decimal comma is accepted (as the scorecard's actuals are) but never silently; null when
+ * the text is empty, not a number, or already says exactly that.
+ */
+export function ratingEcho(text: string): string | null {
+  const value = parseTyped(text);
+  if (value === null) return null;
+  const shown = String(value);
+  return shown === text.trim() ? null : shown;
+}
+
+/** What the "create cycle" form holds before anything is written. */
+export interface CycleFormFields {
+  name: string;
+  start: string;
+  end: string;
+  /** A preset id, or '' while HR has not chosen one. */
+  scale: string;
+}
+
+/** Message key of the first thing missing or wrong in the form, or null when it can be saved. */
+export function cycleFormProblem(
+  fields: CycleFormFields,
+):
+  | 'review.error.nameRequired'
+  | 'review.error.datesRequired'
+  | 'review.error.datesOrder'
+  | 'review.error.scaleRequired'
+  | null {
+  const isDay = (d: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(d);
+  if (fields.name.trim() === '') return 'review.error.nameRequired';
+  if (!isDay(fields.start) || !isDay(fields.end)) return 'review.error.datesRequired';
+  if (fields.end < fields.start) return 'review.error.datesOrder';
+  if (fields.scale === '') return 'review.error.scaleRequired';
+  return null;
+}

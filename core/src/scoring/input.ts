@@ -37,10 +37,17 @@ export const ScorecardInput = z.object({
   /** The person being scored; used to refuse a reviewer rating themself (S4.1). */
   rateeId: Id,
   /** A preset id ("five-star", "four-level", "percent") or a scale of its own. */
-  scale: z.union([
-    z.enum(presetIds).transform((id) => SCALE_PRESETS[id] as RatingScale),
-    RatingScale,
-  ]),
+  scale: z.union(
+    [z.enum(presetIds).transform((id) => SCALE_PRESETS[id] as RatingScale), RatingScale],
+    {
+      // A name that is no preset would otherwise read "Invalid input": say which names exist.
+      error: (iss) =>
+        typeof iss.input === 'string'
+          ? `unknown scale preset "${iss.input}"; the presets are ${presetIds.join(', ')} ` +
+            '(or a scale of its own: { "min": 1, "max": 5 })'
+          : undefined,
+    },
+  ),
   indicators: z.array(Indicator).default([]),
   /** Actual figures by indicator key; an absent key or null is a missing actual (S3.3). */
   actuals: z.record(z.string(), z.number().nullable()).default({}),

@@ -98,7 +98,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .command('score')
     .description('score a scorecard file (JSON) and print its parts and final score as JSON')
     .argument('<file>', 'a scorecard description (core/SPEC-scoring.md S7)')
-    .action(async (file: string) => setExit(await scoreCommand(file, io)));
+    .option('--json', 'print a refusal as JSON on stdout: { ok: false, reason, issues }')
+    .action(async (file: string, flags: { json?: boolean }) =>
+      setExit(await scoreCommand(file, io, flags)),
+    );
 
   addOpsCommands(program, io, setExit);
 

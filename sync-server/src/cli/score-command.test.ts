@@ -92,4 +92,21 @@ describe('firstline score FILE (S7, C2.5)', { timeout: 30_000 }, () => {
     expect(absent.code).toBe(1);
     expect(absent.stderr).toContain('ENOENT');
   });
+
+  it('S7.2 an unknown scale preset lists the presets; --json prints the refusal on stdout', async () => {
+    const file = writeCard('ten-star.json', { ...panelCard(), scale: 'ten-star' });
+    const human = await firstline(['score', file]);
+    expect(human.code).toBe(1);
+    expect(human.stderr).toMatch(
+      /^\s+scale: unknown scale preset "ten-star"; the presets are five-star, four-level, percent/m,
+    );
+    const json = await firstline(['score', file, '--json']);
+    expect(json.code).toBe(1);
+    expect(json.stderr).toBe('');
+    const body = JSON.parse(json.stdout) as { ok: boolean; issues: { path: string }[] };
+    expect(body).toMatchObject({ ok: false, reason: 'invalid-input' });
+    expect(body.issues).toEqual([
+      { path: 'scale', message: expect.stringContaining('five-star, four-level, percent') },
+    ]);
+  });
 });

@@ -103,9 +103,22 @@ describe('departmentAggregates', () => {
       ratings: [{ label: 'Fully Meets', value: 3, count: 2 }],
       average: 3,
       averageNormalized: 2 / 3,
+      scale: { min: 1, max: 4 },
     });
     expect(ops?.ratings).toEqual([{ label: '5', value: 5, count: 1 }]);
     expect(ops?.averageNormalized).toBe(1);
+    expect(ops?.scale).toEqual({ min: 1, max: 5 });
+  });
+
+  it('names the scale of the average, or none when people were rated on different scales', () => {
+    const records = new Map([
+      ['s1', record(rating('s1', '2020-01-01', 3, 'Fully Meets'))],
+      ['s2', record(rating('s2', '2020-01-01', 4, 'Good', 5))],
+    ]);
+    const sales = departmentAggregates(directory, records).find((d) => d.unitId === 'sales');
+    expect(sales?.scale).toBeNull();
+    expect(sales?.averageNormalized).toBeCloseTo((2 / 3 + 3 / 4) / 2, 12);
+    expect(departmentAggregates(directory, new Map())[0]?.scale).toBeNull();
   });
 
   it('reports null averages for a department nobody in it is rated', () => {

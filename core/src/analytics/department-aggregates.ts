@@ -29,6 +29,12 @@ export interface DepartmentAggregate {
    * department whose people came from a 1-4 system and one from a 1-5 system can be compared.
    */
   averageNormalized: number | null;
+  /**
+   * The scale every latest rating counted here is on (1-4 when the old system rated 1-4), so
+   * `average` can be shown as "3.0 / 4"; null when nobody is rated or the scales differ (then
+   * only `averageNormalized` compares).
+   */
+  scale: { min: number; max: number } | null;
 }
 
 function subtreeOf(directory: Directory, rootId: string): Set<string> {
@@ -79,6 +85,8 @@ export function departmentAggregates(
       const buckets = new Map<string, RatingBucket>();
       const values: number[] = [];
       const norms: number[] = [];
+      let scale: { min: number; max: number } | null = null;
+      let mixed = false;
       for (const p of people) {
         const record = records.get(p.id);
         const latest = record === undefined ? null : latestRating(record, asOf);
@@ -90,6 +98,8 @@ export function departmentAggregates(
         values.push(latest.value);
         const n = normalized(latest);
         if (n !== null) norms.push(n);
+        if (scale === null) scale = { min: latest.scaleMin, max: latest.scaleMax };
+        else if (scale.min !== latest.scaleMin || scale.max !== latest.scaleMax) mixed = true;
       }
       return {
         unitId: dept.id,
@@ -101,6 +111,7 @@ export function departmentAggregates(
         ),
         average: mean(values),
         averageNormalized: mean(norms),
+        scale: mixed ? null : scale,
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name) || a.unitId.localeCompare(b.unitId));

@@ -19,6 +19,7 @@ const report = {
       ],
       average: 3.33,
       averageNormalized: 0.58,
+      scale: { min: 1, max: 4 },
     },
   ],
   invalidEntries: 0,

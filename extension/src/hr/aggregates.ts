@@ -21,6 +21,8 @@ const Department = z.object({
   ratings: z.array(Bucket),
   average: z.number().nullable(),
   averageNormalized: z.number().nullable(),
+  // Servers before the scale was reported send none: the page then shows the share of the scale.
+  scale: z.object({ min: z.number(), max: z.number() }).nullable().default(null),
 });
 const Report = z.object({
   org: z.string(),

@@ -1,6 +1,6 @@
 import type { DepartmentAggregate } from '../core-browser.ts';
 import { describe, expect, it } from 'vitest';
-import { bucketColours, distributionChart } from './distribution-model.ts';
+import { averageText, bucketColours, distributionChart } from './distribution-model.ts';
 
 function dept(
   unitId: string,
@@ -15,6 +15,7 @@ function dept(
     ratings: ratings.map(([label, value, count]) => ({ label, value, count })),
     average: null,
     averageNormalized: null,
+    scale: null,
   };
 }
 
@@ -47,5 +48,19 @@ describe('distributionChart', () => {
     const colours = bucketColours(5);
     expect(new Set(colours).size).toBe(5);
     expect(bucketColours(0)).toEqual([]);
+  });
+});
+
+describe('averageText', () => {
+  it('shows the average on the ratings scale, not as a bare 0-1 figure', () => {
+    const scale = { min: 1, max: 4 };
+    expect(averageText({ average: 3, averageNormalized: 2 / 3, scale })).toBe('3.0 / 4');
+    expect(averageText({ average: 3.25, averageNormalized: 0.75, scale })).toBe('3.3 / 4');
+    expect(
+      averageText({ average: 62.5, averageNormalized: 0.625, scale: { min: 0, max: 100 } }),
+    ).toBe('62.5 (0–100)');
+    // Rated on several scales: the share of the scale, said as a percentage.
+    expect(averageText({ average: 3.5, averageNormalized: 0.7083, scale: null })).toBe('71%');
+    expect(averageText({ average: null, averageNormalized: null, scale: null })).toBe('–');
   });
 });

@@ -66,3 +66,21 @@ export function bucketColours(n: number): string[] {
   if (n > RAMP.length) return Array.from({ length: n }, (_, i) => RAMP[i % RAMP.length]!);
   return Array.from({ length: n }, (_, i) => RAMP[Math.round((i * (RAMP.length - 1)) / (n - 1))]!);
 }
+
+/**
+ * A department's average as HR reads it: on the organisation's rating scale ("3.0 / 4", or
+ * "62.5 (0–100)" when the scale does not start at 1); when its people were rated on different
+ * scales, the share of the scale reached ("67%"); "–" when nobody is rated.
+ */
+export function averageText(
+  d: Pick<DepartmentAggregate, 'average' | 'averageNormalized' | 'scale'>,
+): string {
+  if (d.scale !== null && d.average !== null) {
+    const value = d.average.toFixed(1);
+    return d.scale.min === 1
+      ? `${value} / ${d.scale.max}`
+      : `${value} (${d.scale.min}–${d.scale.max})`;
+  }
+  if (d.averageNormalized !== null) return `${Math.round(d.averageNormalized * 100)}%`;
+  return '–';
+}

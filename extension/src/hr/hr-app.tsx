@@ -9,7 +9,7 @@ import {
   type DepartmentReport,
 } from './aggregates.ts';
 import { DistributionBars } from './distribution-bars.tsx';
-import { distributionChart } from './distribution-model.ts';
+import { averageText, distributionChart } from './distribution-model.ts';
 
 type Load =
   { state: 'loading' } | { state: 'done'; result: Result<DepartmentReport, AggregatesProblem> };
@@ -76,42 +76,49 @@ export function HrApp() {
       {report && report.departments.length === 0 && <p class="muted">{t('hr.empty')}</p>}
       {report && chart && report.departments.length > 0 && (
         <>
-          <table class="departments" data-testid="hr-table">
-            <thead>
-              <tr>
-                <th>{t('hr.department')}</th>
-                <th class="num">{t('hr.headcount')}</th>
-                <th class="num">{t('hr.rated')}</th>
-                <th class="num">{t('hr.average')}</th>
-                {chart.legend.map((l) => (
-                  <th class="num" key={l.label}>
-                    {l.label}
+          <div class="table-scroll" data-testid="hr-table-scroll">
+            <table class="departments" data-testid="hr-table">
+              <thead>
+                <tr>
+                  <th>{t('hr.department')}</th>
+                  <th class="num">{t('hr.headcount')}</th>
+                  <th class="num">{t('hr.rated')}</th>
+                  <th class="num" title={t('hr.averageNote')}>
+                    {t('hr.average')}
                   </th>
-                ))}
-                <th class="num">{t('hr.unrated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.departments.map((d, row) => (
-                <tr key={d.unitId} data-testid="hr-row" data-unit-id={d.unitId}>
-                  <td>{d.name}</td>
-                  <td class="num" data-testid="hr-headcount">
-                    {d.headcount}
-                  </td>
-                  <td class="num">{d.rated}</td>
-                  <td class="num">
-                    {d.averageNormalized === null ? '–' : d.averageNormalized.toFixed(2)}
-                  </td>
-                  {chart.bars[row]!.counts.map((count, i) => (
-                    <td class="num" key={i}>
-                      {count}
-                    </td>
+                  {chart.legend.map((l) => (
+                    <th class="num" key={l.label}>
+                      {l.label}
+                    </th>
                   ))}
-                  <td class="num">{chart.bars[row]!.unrated}</td>
+                  <th class="num">{t('hr.unrated')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {report.departments.map((d, row) => (
+                  <tr key={d.unitId} data-testid="hr-row" data-unit-id={d.unitId}>
+                    <td>{d.name}</td>
+                    <td class="num" data-testid="hr-headcount">
+                      {d.headcount}
+                    </td>
+                    <td class="num">{d.rated}</td>
+                    <td class="num" data-testid="hr-average">
+                      {averageText(d)}
+                    </td>
+                    {chart.bars[row]!.counts.map((count, i) => (
+                      <td class="num" key={i}>
+                        {count}
+                      </td>
+                    ))}
+                    <td class="num">{chart.bars[row]!.unrated}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p class="muted small" data-testid="hr-average-note">
+            {t('hr.averageNote')}
+          </p>
           <DistributionBars chart={chart} t={t} />
         </>
       )}

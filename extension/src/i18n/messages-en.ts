@@ -65,7 +65,9 @@ export const en = {
   'hr.department': 'Department',
   'hr.headcount': 'Headcount',
   'hr.rated': 'Rated',
-  'hr.average': 'Average (0–1)',
+  'hr.average': 'Average rating',
+  'hr.averageNote':
+    'Average of the latest ratings on the scale they were given on (3.0 / 4 means 3.0 on a 1–4 scale); a department rated on several scales shows the share of the scale reached (0–100%).',
   'hr.distribution': 'Rating distribution',
   'hr.unrated': 'Unrated',
   'hr.loading': 'Loading…',

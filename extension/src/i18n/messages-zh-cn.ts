@@ -62,7 +62,9 @@ export const zhCN: Messages = {
   'hr.department': '部门',
   'hr.headcount': '人数',
   'hr.rated': '已评级',
-  'hr.average': '平均（0–1）',
+  'hr.average': '平均评级',
+  'hr.averageNote':
+    '最近一次评级在其原有量表上的平均值（3.0 / 4 表示 1–4 量表上的 3.0）；使用多种量表评级的部门显示达到量表的比例（0–100%）。',
   'hr.distribution': '评级分布',
   'hr.unrated': '未评级',
   'hr.loading': '加载中…',

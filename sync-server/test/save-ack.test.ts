@@ -106,6 +106,45 @@ describe('save acknowledgements', () => {
     expect(await storedMap(name)).toEqual({ kept: 1 });
   });
 
+  it('SYNC-ACK-2c an update that arrives before its base waits, and is stored once the base comes', async () => {
+    const writer = new Y.Doc();
+    writer.getArray<string>('log').push(['one']);
+    const first = Y.encodeStateAsUpdate(writer);
+    const mark = Y.encodeStateVector(writer);
+    writer.getArray<string>('log').push(['two']);
+    const second = Y.encodeStateAsUpdate(writer, mark);
+    const url = `${server.syncUrl}/org/acme/team/t1?token=${await tokenFor(principals.m1)}`;
+    const early = rawClient(url);
+    const late = rawClient(url);
+    cleanups.push(
+      () => early.ws.close(),
+      () => late.ws.close(),
+    );
+    await Promise.all([early.admitted, late.admitted]);
+    early.sendUpdate(second);
+    early.requestSave(1);
+    // Not stored yet: the ack says so rather than claiming it is saved.
+    expect((await early.ackFor(1)).refused).toBe(true);
+    late.sendUpdate(first);
+    late.requestSave(1);
+    expect((await late.ackFor(1)).refused).toBe(false);
+    const storedLog = async (): Promise<unknown> => {
+      const stored = new Y.Doc();
+      for (const u of (await server.registry.store.load('org/acme/team/t1')).updates) {
+        Y.applyUpdate(stored, u);
+      }
+      return stored.getArray('log').toJSON();
+    };
+    let log: unknown = null;
+    for (let i = 0; i < 100 && JSON.stringify(log) !== '["one","two"]'; i++) {
+      log = await storedLog();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(log).toEqual(['one', 'two']);
+    early.requestSave(2);
+    expect((await early.ackFor(2)).refused).toBe(false);
+  });
+
   it('SYNC-ACK-3 a stock y-websocket client never receives the message type', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const types: number[] = [];

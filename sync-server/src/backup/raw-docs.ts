@@ -20,7 +20,7 @@ export function stateVectorsOf(db: Database, keys: readonly DataKey[] | null): M
   const docOf = (name: string): Y.Doc => {
     let doc = docs.get(name);
     if (doc === undefined) {
-      doc = new Y.Doc();
+      doc = new Y.Doc({ guid: name });
       docs.set(name, doc);
     }
     return doc;

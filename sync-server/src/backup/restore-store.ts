@@ -80,7 +80,7 @@ async function loadDoc(store: DocStore, name: string): Promise<Y.Doc> {
 async function vectorsFromStore(store: DocStore): Promise<Map<string, string>> {
   const vectors = new Map<string, string>();
   for (const name of await store.list('')) {
-    const doc = new Y.Doc();
+    const doc = new Y.Doc({ guid: name });
     for (const u of (await store.load(name)).updates) Y.applyUpdate(doc, u);
     vectors.set(name, Buffer.from(Y.encodeStateVector(doc)).toString('hex'));
     doc.destroy();

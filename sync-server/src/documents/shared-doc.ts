@@ -4,6 +4,7 @@ import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { encodeAwareness, encodeUpdate } from '../protocol/messages.ts';
 import type { DocStore, StoredDoc } from '../storage/doc-store.ts';
+import { applyClientUpdate } from '../sync/guarded-apply.ts';
 import { CommittedElsewhere } from './committed-elsewhere.ts';
 
 /** One end of a document's fan-out: a WebSocket connection, seen only through what the doc needs. */
@@ -33,6 +34,10 @@ export interface SharedDocOptions {
   onCommitted?: (shared: SharedDoc) => void;
 }
 
+/** At most this many updates wait for their dependencies per document, for at most this long. */
+const PARKED_MAX = 256;
+const PARKED_TTL_MS = 30_000;
+
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
@@ -57,6 +62,14 @@ export class SharedDoc {
   readonly epoch: string;
   private tail: Promise<void> | null = null;
   private broken = false;
+  /**
+   * Client updates that could not be integrated whole because something they build on has not
+   * reached this document yet (in scale-out, another instance's edit still on its way through
+   * Redis). They are kept here, outside Yjs (see `applyClientUpdate`), and tried again after each
+   * later change of the document until they integrate or expire.
+   */
+  private parked: { update: Uint8Array; owner: unknown; at: number }[] = [];
+  private retryScheduled = false;
   private readonly views = new Map<string, unknown>();
 
   constructor(
@@ -114,6 +127,7 @@ export class SharedDoc {
   removePeer(peer: DocPeer): void {
     const controlled = this.peers.get(peer);
     this.peers.delete(peer);
+    this.dropParked(peer);
     if (controlled && controlled.size > 0) {
       removeAwarenessStates(this.awareness, [...controlled], null);
     }
@@ -146,8 +160,43 @@ export class SharedDoc {
     this.doc.destroy();
   }
 
+  /** Keeps an update that arrived before what it builds on; see `parked`. */
+  park(update: Uint8Array, owner: unknown): void {
+    if (this.parked.length >= PARKED_MAX) this.parked.shift();
+    this.parked.push({ update, owner, at: Date.now() });
+  }
+
+  /** Whether updates sent by `owner` are still waiting for what they build on. */
+  hasParked(owner: unknown): boolean {
+    return this.parked.some((p) => p.owner === owner);
+  }
+
+  /** Forgets what `owner` parked (its connection closed; its client sends it again on reconnect). */
+  dropParked(owner: unknown): void {
+    this.parked = this.parked.filter((p) => p.owner !== owner);
+  }
+
+  private retryParked(): void {
+    this.retryScheduled = false;
+    if (this.broken || this.parked.length === 0) return;
+    const now = Date.now();
+    const waiting = this.parked;
+    this.parked = [];
+    for (const p of waiting) {
+      const outcome = applyClientUpdate(this.doc, p.update, p.owner);
+      if (outcome === 'incomplete' && now - p.at < PARKED_TTL_MS) this.parked.push(p);
+      else if (outcome === 'incomplete') {
+        this.options.logger.warn({ doc: this.name }, 'parked update expired; its client resends');
+      }
+    }
+  }
+
   private commit(update: Uint8Array, origin: unknown): void {
     this.views.clear();
+    if (this.parked.length > 0 && !this.retryScheduled) {
+      this.retryScheduled = true;
+      queueMicrotask(() => this.retryParked());
+    }
     if (this.broken) return;
     // Counted when queued, not when stored: the size limit must see commits still in flight.
     this.bytes += update.byteLength;

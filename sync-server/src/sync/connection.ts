@@ -76,7 +76,6 @@ export function serveConnection(
   let dropped = 0;
   let access = grant.access;
   /** Updates that could not be integrated completely (see `applyClientUpdate`). */
-  let incomplete = 0;
   // After the server decided to close, the frames still in flight are not looked at.
   let closing = false;
   const closeFor = (reason: ClosingReason, code: number, text: string): void => {
@@ -184,8 +183,9 @@ export function serveConnection(
           case 'applied':
             return;
           case 'incomplete':
-            incomplete += 1;
-            if (incomplete === 1) log.warn('update with missing dependencies; not kept pending');
+            // Kept aside and tried again as the document changes: in scale-out what it builds
+            // on is usually another instance's edit a few milliseconds behind.
+            shared.park(message.update, peer);
             return;
           case 'malformed':
             log.warn('malformed update');
@@ -204,7 +204,7 @@ export function serveConnection(
       case 'save-request': {
         // Everything this connection sent before the request is committed, or queued behind the
         // commits in order; answer once those are done. A broken document answers nothing.
-        const refused = dropped > 0 || incomplete > 0;
+        const refused = dropped > 0 || shared.hasParked(peer);
         shared.flushed().then(
           () => {
             if (shared.isBroken) return;

@@ -18,8 +18,9 @@ interface PendingStore {
  * is cut back to what did integrate (that part is committed as usual), and the caller tells the
  * client its edits are not all stored. An update that does not decode completely is refused before
  * it touches the document: Yjs integrates while it reads, so a half-read update would leave the
- * document in a state no client can load (seen with bit-flipped frames in the adversarial tests). A legitimate client in that situation (it holds content
- * from another tab that the server has not received yet) sends the rest again on its next sync.
+ * document in a state no client can load (seen with bit-flipped frames in the adversarial tests).
+ * The connection parks an incomplete update and the document tries it again as it changes (a
+ * client may hold content from another tab, or another instance, that has not arrived here yet).
  */
 export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknown): ApplyOutcome {
   const store = doc.store as unknown as PendingStore;
@@ -30,6 +31,9 @@ export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknow
   } catch {
     return 'malformed';
   }
+  // Pending state from another source (in scale-out, an update from another instance that
+  // arrived before one it builds on) is not this client's doing: it is left for its own source.
+  const hadPending = store.pendingStructs !== null || store.pendingDs !== null;
   try {
     Y.applyUpdate(doc, update, origin);
   } catch {
@@ -38,6 +42,9 @@ export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknow
     return 'malformed';
   }
   if (store.pendingStructs !== null || store.pendingDs !== null) {
+    // Yjs merges this update's missing part into the pending state it already held; clearing it
+    // would drop the other source's structs too (seen in scale-out: they were never seen again).
+    if (hadPending) return 'applied';
     store.pendingStructs = null;
     store.pendingDs = null;
     return 'incomplete';

@@ -143,7 +143,7 @@ export function planCheckInImport(
       reason: 'validation-failed',
       message:
         `${report.counts.rejectedRows} line(s) cannot be imported; nothing was imported ` +
-        '(fix the file, or import the good lines with the partial option)',
+        '(fix the file, or import the good lines with --partial)',
       report,
     };
   }

@@ -223,7 +223,7 @@ export function planImport(
         `${rejectedLines.size} row(s) rejected` +
         (opts.partial
           ? ' and no row could be imported'
-          : '; nothing was imported (use partial to import the rest)'),
+          : '; nothing was imported (use --partial to import the rest)'),
       report,
     };
   }

@@ -112,7 +112,10 @@ export async function runReminderCheck(deps: {
     const fresh = reminders.filter((r) => !already.has(r.key)).slice(0, MAX_NOTIFICATIONS);
     const t = translator(settings.language);
     for (const r of fresh) {
-      const name = directory.people.get(r.subjectId)?.name ?? r.subjectId;
+      const name =
+        directory.people.get(r.subjectId)?.name ??
+        directory.units.get(r.subjectId)?.name ??
+        r.subjectId;
       const goal = data.goals.find((g) => g.id === r.goalId)?.title ?? '';
       await deps.notify(notificationId(r), name, reminderText(r, goal, t));
     }

@@ -92,6 +92,40 @@ describe('coaching model', () => {
     expect(text).toBe('29.2 points behind pace on “Goal g1” (expected 39.2%, at 10%)');
   });
 
+  it("reminds a manager about their team's own goal, not about another team's", () => {
+    const { directory, names, docs, team } = setup();
+    const target = { docName: 'org/acme/team/u1', org: 'acme', private: false };
+    for (const [id, unit] of [
+      ['t1', 'u1'],
+      ['t2', 'u9'],
+    ] as const) {
+      putGoal(
+        team,
+        target,
+        {
+          id,
+          title: `Team goal ${id}`,
+          owner: { kind: 'unit', id: unit },
+          parentId: null,
+          periodStart: '2025-01-01',
+          periodEnd: '2025-06-30',
+          metric: { unit: '', start: 0, target: 100, current: null, direction: 'increase' },
+        },
+        { now: 0 },
+      );
+      const ok = recordCheckIn(
+        team,
+        { id: `c-${id}`, goalId: id, at: '2025-03-10T09:00:00Z', value: 5, authorId: 'm1' },
+        { now: NOW, timeZone: 'UTC' },
+      );
+      expect(ok.ok).toBe(true);
+    }
+    const reminders = remindersFor(readCoachingData(docs, names, directory), directory, 'm1', NOW);
+    const about = reminders.map((r) => `${r.rule} ${r.subjectId} ${r.goalId}`);
+    expect(about).toContain('behind-pace u1 t1');
+    expect(about.some((a) => a.endsWith(' t2'))).toBe(false);
+  });
+
   it('drops a reminder marked done in the prefs, and a goal deleted elsewhere', () => {
     const { directory, names, docs, prefs, team } = setup();
     const first = remindersFor(readCoachingData(docs, names, directory), directory, 'm1', NOW);

@@ -147,16 +147,33 @@ export function remindersFor(
   const people = [...directory.people.values()]
     .filter((p) => mine.has(p.id))
     .map((p) => ({ id: p.id, status: p.status }));
+  const teams = ledUnits(directory, managerId);
   return evaluateReminders({
     now,
     timeZone: data.timeZone,
     people,
-    goals: data.goals.filter((g) => g.owner.kind === 'person' && mine.has(g.owner.id)),
+    units: [...teams],
+    goals: data.goals.filter((g) =>
+      g.owner.kind === 'person' ? mine.has(g.owner.id) : teams.has(g.owner.id),
+    ),
     checkIns: checkInIndexOf(data),
     coachingEntries: [...data.entries.values()].flat(),
     state: data.state,
     settings: ReminderSettings.parse({}),
   });
+}
+
+/**
+ * The units whose own goals a manager answers for: those they head, and the teams their direct
+ * reports sit in (imports often leave a unit's head unset). A team goal behind pace is theirs.
+ */
+export function ledUnits(directory: Directory, managerId: string): Set<string> {
+  const units = new Set<string>();
+  for (const unit of directory.units.values()) if (unit.headId === managerId) units.add(unit.id);
+  for (const p of directory.people.values()) {
+    if (p.managerId === managerId && p.unitId !== null) units.add(p.unitId);
+  }
+  return units;
 }
 
 /** Today in the organisation's zone, `YYYY-MM-DD`, for dating answers to reminders. */

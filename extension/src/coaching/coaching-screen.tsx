@@ -55,9 +55,14 @@ export function ReminderInbox(props: {
           data-testid="reminder"
           data-key={r.key}
         >
-          <button type="button" class="link" onClick={() => props.onOpenPerson(r.subjectId)}>
-            {props.directory.people.get(r.subjectId)?.name ?? r.subjectId}
-          </button>
+          {props.directory.people.has(r.subjectId) ? (
+            <button type="button" class="link" onClick={() => props.onOpenPerson(r.subjectId)}>
+              {props.directory.people.get(r.subjectId)?.name ?? r.subjectId}
+            </button>
+          ) : (
+            // A team's own goal: the team is named, there is no person page to open.
+            <strong>{props.directory.units.get(r.subjectId)?.name ?? r.subjectId}</strong>
+          )}
           <span class="reminder-text">{reminderText(r, title(r), t)}</span>
           <span class="reminder-actions">
             <button

@@ -3,6 +3,8 @@ import type { Goal } from '../core-browser.ts';
 import type { Language, Translate } from '../i18n/i18n.ts';
 import {
   checkDraft,
+  parentText,
+  resolveParent,
   visibleIssues,
   type DraftField,
   type GoalConflict,
@@ -97,6 +99,7 @@ export function GoalEditor(props: {
     return c.theirs === '' ? t('goals.conflict.empty') : c.theirs;
   };
   const parents = props.goals.filter((g) => g.id !== draft.id);
+  const parent = resolveParent(draft.parentId, props.goals, draft.id);
 
   return (
     <form class="goal-editor" data-testid="goal-editor" data-goal-id={draft.id} onSubmit={save}>
@@ -150,19 +153,22 @@ export function GoalEditor(props: {
         <input
           data-testid="goal-field-parent"
           list="goal-parents"
-          value={draft.parentId}
+          value={parentText(draft.parentId, props.goals)}
+          placeholder={t('goals.field.parentHint')}
           onInput={set('parentId')}
+          onBlur={() => touch('parentId')}
         />
         <datalist id="goal-parents">
           {parents.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.title}
+            // The value is what lands in the box: the title, unless another goal shares it.
+            <option key={g.id} value={parentText(g.id, props.goals)}>
+              {g.id}
             </option>
           ))}
         </datalist>
-        {draft.parentId && (
-          <span class="muted small" data-testid="goal-parent-title">
-            {parents.find((g) => g.id === draft.parentId.trim())?.title ?? ''}
+        {parent.kind === 'goal' && (
+          <span class="muted small" data-testid="goal-parent-title" data-parent-id={parent.id}>
+            {props.goals.find((g) => g.id === parent.id)?.title ?? ''}
           </span>
         )}
       </label>

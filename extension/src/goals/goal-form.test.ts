@@ -5,6 +5,8 @@ import {
   checkDraft,
   conflictsOf,
   draftOf,
+  parentText,
+  resolveParent,
   saveGoal,
   visibleIssues,
   type GoalDraft,
@@ -264,5 +266,43 @@ describe('goal form and alignment wording (user test)', () => {
       expect(zh.orphan(o)).not.toMatch(/acme:g:|leads up/);
     }
     expect(zh.orphan(byGoal.get(team.id)!)).toContain('“Team pipeline”是一个不属于公司的顶层目标');
+  });
+});
+
+describe('parent goal typed by title (user test)', () => {
+  it('GOALUI-20 the exact title of a goal, in any case, resolves to that goal’s id', () => {
+    for (const typed of [parent.title, `  ${parent.title.toUpperCase()} `]) {
+      const check = checkDraft({ ...draft, parentId: typed }, 'acme', [parent, sibling]);
+      expect(check.issues.filter((i) => i.severity === 'error')).toEqual([]);
+      expect(check.goal?.parentId).toBe(parent.id);
+    }
+    expect(resolveParent(parent.id, [parent, sibling], draft.id)).toEqual({
+      kind: 'goal',
+      id: parent.id,
+    });
+    // The box shows the title of a stored parent, never the generated id.
+    expect(parentText(parent.id, [parent, sibling])).toBe(parent.title);
+  });
+
+  it('GOALUI-21 a title no goal has says what is expected, in both languages', () => {
+    const check = checkDraft({ ...draft, parentId: 'Grow revnue' }, 'acme', [parent, sibling]);
+    const issue = check.issues.find((i) => i.field === 'parentId');
+    expect(check.goal).toBeNull();
+    expect(issue?.code).toBe('parent-unknown');
+    const en = issueText(issue!, translator('en'), 'en');
+    expect(en).toContain('“Grow revnue”');
+    expect(en).toContain('by its title');
+    expect(en).not.toContain('cannot be used');
+    expect(issueText(issue!, translator('zh-CN'), 'zh-CN')).toContain('按标题');
+  });
+
+  it('GOALUI-22 a title two goals share is not guessed; its id still works', () => {
+    const twin = companyGoal({ id: 'acme:g:twin', title: sibling.title, parentId: parent.id });
+    const goals = [parent, sibling, twin];
+    const check = checkDraft({ ...draft, parentId: sibling.title }, 'acme', goals);
+    expect(check.goal).toBeNull();
+    expect(check.issues.find((i) => i.field === 'parentId')?.message).toContain('Several goals');
+    expect(parentText(twin.id, goals)).toBe(twin.id);
+    expect(checkDraft({ ...draft, parentId: twin.id }, 'acme', goals).goal?.parentId).toBe(twin.id);
   });
 });

@@ -75,6 +75,46 @@ function number(text: string): number | null | 'bad' {
   return Number.isFinite(n) ? n : 'bad';
 }
 
+/** How the "Parent goal" text became a goal id, or why it did not. */
+export type ParentResolution =
+  | { kind: 'none' }
+  | { kind: 'goal'; id: string }
+  | { kind: 'id'; id: string }
+  | { kind: 'no-match' | 'ambiguous'; text: string };
+
+/**
+ * Reads what was typed in "Parent goal": empty is a top goal, a goal's exact title (ignoring case
+ * and outer spaces) or id is that goal, and a goal id of another organisation is kept so the check
+ * can say so. Managers know goals by title, never by their generated ids.
+ */
+export function resolveParent(
+  text: string,
+  goals: readonly Goal[],
+  selfId: string,
+): ParentResolution {
+  const typed = text.trim();
+  if (typed === '') return { kind: 'none' };
+  if (goals.some((g) => g.id === typed)) return { kind: 'goal', id: typed };
+  const wanted = typed.toLowerCase();
+  const named = goals.filter((g) => g.id !== selfId && g.title.trim().toLowerCase() === wanted);
+  const only = named[0];
+  if (only !== undefined && named.length === 1) return { kind: 'goal', id: only.id };
+  if (named.length > 1) return { kind: 'ambiguous', text: typed };
+  if (orgOfGoalId(typed) !== null) return { kind: 'id', id: typed };
+  return { kind: 'no-match', text: typed };
+}
+
+/** What the "Parent goal" box shows for a stored parent id: its title when the goal is known. */
+export function parentText(parentId: string, goals: readonly Goal[]): string {
+  const goal = goals.find((g) => g.id === parentId.trim());
+  if (goal === undefined) return parentId;
+  // A title two goals share would not resolve back to this one: show the id instead.
+  const same = goals.filter(
+    (g) => g.title.trim().toLowerCase() === goal.title.trim().toLowerCase(),
+  );
+  return same.length === 1 ? goal.title : goal.id;
+}
+
 /** What the form shows under the fields. */
 export interface DraftCheck {
   goal: Goal | null;
@@ -108,11 +148,25 @@ export function checkDraft(draft: GoalDraft, org: string, goals: readonly Goal[]
   const target = numberField('metric.target', draft.target);
   const current = numberField('metric.current', draft.current);
   const hasMetric = draft.kind === 'metric' && start !== null && target !== null;
+  const parent = resolveParent(draft.parentId, goals, draft.id);
+  const parentId = parent.kind === 'goal' || parent.kind === 'id' ? parent.id : null;
+  if (parent.kind === 'no-match' || parent.kind === 'ambiguous') {
+    issues.push({
+      code: 'parent-unknown',
+      severity: 'error',
+      goalId: draft.id,
+      field: 'parentId',
+      message:
+        parent.kind === 'no-match'
+          ? `No goal is called “${parent.text}”. Pick a goal from the list by its title, or leave the field empty for a top goal.`
+          : `Several goals are called “${parent.text}”. Type the id of the one you mean (the list shows it next to the title).`,
+    });
+  }
   const input = {
     id: draft.id,
     title: draft.title.trim(),
     owner: { kind: draft.ownerKind, id: draft.ownerId },
-    parentId: draft.parentId.trim() === '' ? null : draft.parentId.trim(),
+    parentId,
     periodStart: draft.periodStart,
     periodEnd: draft.periodEnd,
     weight,

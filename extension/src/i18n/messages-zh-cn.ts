@@ -38,7 +38,7 @@ export const zhCN: Messages = {
     '服务器上的文档从备份恢复时，本设备上的副本没有合并，而是保留在这里。下载它即可找回备份之后写下的内容。',
   'aside.empty': '没有另行保留的副本。',
   'aside.when': '保留于 {when}',
-  'aside.size': '{kb} KB',
+  'aside.size': '大小 {kb} KB',
   'aside.download': '下载',
   'aside.delete': '删除',
   'aside.deleteConfirm': '永久删除',

@@ -13,6 +13,7 @@ import { PersonCoaching } from '../coaching/person-coaching.tsx';
 import { useCoaching } from '../coaching/use-coaching.ts';
 import { useFocusRequests } from '../coaching/use-focus.ts';
 import { PersonDetail } from './person-detail.tsx';
+import { AsideCopies } from './aside-copies.tsx';
 import { SettingsForm } from './settings-form.tsx';
 import { connectionMessage, StatusBadge } from './status-badge.tsx';
 import { TeamList } from './team-list.tsx';
@@ -112,14 +113,17 @@ export function PanelApp() {
   let body;
   if (screen.kind === 'settings') {
     body = (
-      <SettingsForm
-        settings={settings}
-        personName={(claims && team.directory?.people.get(claims.personId)?.name) ?? null}
-        nameLoading={claims !== null && team.directory === null}
-        t={t}
-        onSave={save}
-        onOpenHr={openHrPage}
-      />
+      <>
+        <SettingsForm
+          settings={settings}
+          personName={(claims && team.directory?.people.get(claims.personId)?.name) ?? null}
+          nameLoading={claims !== null && team.directory === null}
+          t={t}
+          onSave={save}
+          onOpenHr={openHrPage}
+        />
+        <AsideCopies db={db} t={t} language={settings.language} version={asideCount} />
+      </>
     );
   } else if (!claims) {
     body = <p class="muted">{t('team.needSettings')}</p>;

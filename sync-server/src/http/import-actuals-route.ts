@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Principal } from '@firstline/core/access/index';
 import { importActualsFile, parseActualsSettings } from '../import/import-actuals.ts';
 import type { ServerContext } from '../server-context.ts';
-import { BAD_REQUEST, queryFlag, queryProfileJson, receiveImportBody } from './import-route.ts';
-import { sendError, sendJson } from './respond.ts';
+import { answerImport, queryFlag, queryProfileJson, receiveImportBody } from './import-route.ts';
+import { sendError } from './respond.ts';
 
 /** The path of the bulk actuals import. */
 export const IMPORT_ACTUALS_PATH = '/api/import-actuals';
@@ -38,24 +38,10 @@ export async function handleImportActuals(
   }
   const bytes = await receiveImportBody(ctx, principal, parsed.settings.org, req, res);
   if (bytes === null) return;
-  const started = Date.now();
-  const result = await importActualsFile(ctx.registry, bytes, parsed.settings, {
-    authorId: principal.personId,
-    now: new Date(),
-  });
-  ctx.logger.info(
-    {
-      by: principal.personId,
-      org: parsed.settings.org,
-      ok: result.ok,
-      reason: result.ok ? undefined : result.reason,
-      dryRun: parsed.settings.dryRun,
-      counts: result.report.counts,
-      applied: result.ok ? result.applied : null,
-      ms: Date.now() - started,
-    },
-    'import-actuals',
+  await answerImport(ctx, principal, parsed.settings, res, 'import-actuals', () =>
+    importActualsFile(ctx.registry, bytes, parsed.settings, {
+      authorId: principal.personId,
+      now: new Date(),
+    }),
   );
-  if (result.ok) sendJson(res, 200, result);
-  else sendJson(res, BAD_REQUEST.has(result.reason) ? 400 : 422, result);
 }

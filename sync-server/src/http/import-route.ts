@@ -5,7 +5,7 @@ import type { ServerContext } from '../server-context.ts';
 import { readBody, sendError, sendJson } from './respond.ts';
 
 /** Failures about the request rather than the file's content: answered 400, not 422. */
-export const BAD_REQUEST = new Set(['unknown-profile', 'invalid-profile', 'invalid-org']);
+const BAD_REQUEST = new Set(['unknown-profile', 'invalid-profile', 'invalid-org']);
 
 /** A boolean query parameter: present and empty, 1, true or yes mean true. */
 export function queryFlag(value: string | null): boolean | undefined {
@@ -87,20 +87,43 @@ export async function handleImport(
   }
   const bytes = await receiveImportBody(ctx, principal, parsed.settings.org, req, res);
   if (bytes === null) return;
+  await answerImport(ctx, principal, parsed.settings, res, 'import', () =>
+    importFile(ctx.registry, bytes, parsed.settings),
+  );
+}
+
+/** What every import route answers with: a report, and on success what was applied. */
+type ImportAnswer =
+  | { ok: true; applied: unknown; report: { counts: unknown } }
+  | { ok: false; reason: string; report: { counts: unknown } };
+
+/**
+ * Runs an import, logs one line about it and answers it: 200 with the report, 400 when the
+ * request itself was wrong, 422 (with the report) when the file failed and nothing was written.
+ * Shared by every import route, so each logs and answers the same way.
+ */
+export async function answerImport(
+  ctx: ServerContext,
+  principal: Principal,
+  settings: { org: string; dryRun: boolean },
+  res: ServerResponse,
+  event: string,
+  run: () => Promise<ImportAnswer>,
+): Promise<void> {
   const started = Date.now();
-  const result = await importFile(ctx.registry, bytes, parsed.settings);
+  const result = await run();
   ctx.logger.info(
     {
       by: principal.personId,
-      org: parsed.settings.org,
+      org: settings.org,
       ok: result.ok,
       reason: result.ok ? undefined : result.reason,
-      dryRun: parsed.settings.dryRun,
+      dryRun: settings.dryRun,
       counts: result.report.counts,
       applied: result.ok ? result.applied : null,
       ms: Date.now() - started,
     },
-    'import',
+    event,
   );
   if (result.ok) sendJson(res, 200, result);
   else sendJson(res, BAD_REQUEST.has(result.reason) ? 400 : 422, result);

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readCheckIns } from '@firstline/core/docs/coaching-docs-check-ins';
 import { sharedDataPath } from '@firstline/fixtures';
+import { runFirstline as firstline } from '@firstline/fixtures/firstline-process';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,20 +22,6 @@ import {
 
 const GARMENT = sharedDataPath('garment-productivity', 'garments_worker_productivity.csv');
 const SALES = sharedDataPath('sales-actual-vs-target', 'actual-vs-target-dataset.xlsx');
-const BIN = fileURLToPath(new URL('../bin/firstline.mjs', import.meta.url));
-
-/** Runs the real `firstline` command in a child process. */
-function firstline(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 let data: ReturnType<typeof tempDataDir>;
 let server: RunningServer;

@@ -1,9 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { repoRoot } from '@firstline/fixtures';
-
-const CLI = join(repoRoot, 'sync-server/bin/firstline.mjs');
+import { FIRSTLINE_BIN as CLI, runFirstline } from '@firstline/fixtures/firstline-process';
 
 /** A free TCP port on loopback, so a restarted server can come back on the same address. */
 export async function freePort(): Promise<number> {
@@ -83,19 +80,4 @@ export class ServerProcess {
 }
 
 /** Runs `firstline ARGS` to completion and returns its exit code and output. */
-export async function runCli(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.once('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+export const runCli = runFirstline;

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testDirectory, testSettings, testSettingsJson } from '@firstline/core/cycles/testing';
+import { runFirstline as firstline } from '@firstline/fixtures/firstline-process';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -18,21 +18,8 @@ import {
 } from '../core-browser.ts';
 import { finalScore, liveScore, parseTyped, submittedReviews } from './review-model.ts';
 
-const CLI = join(import.meta.dirname, '../../../sync-server/bin/firstline.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'firstline-agree-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Runs the real `firstline` command in its own process, as HR would from a shell. */
-function firstline(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.once('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 /** What another client sees of a document: its state sent as one update into a fresh doc. */
 function synced(doc: Y.Doc): Y.Doc {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,24 +5,11 @@ import { cardInput } from '@firstline/core/cycles/card-input';
 import { takeSnapshot } from '@firstline/core/cycles/snapshot';
 import { testDirectory, testSettings } from '@firstline/core/cycles/testing';
 import { scoreCard } from '@firstline/core/scoring/score-card';
-import { repoRoot } from '@firstline/fixtures';
+import { runFirstline as firstline } from '@firstline/fixtures/firstline-process';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const CLI = join(repoRoot, 'sync-server/bin/firstline.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'firstline-score-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Runs the real `firstline` process, as HR would from a shell. */
-function firstline(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.once('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 function writeCard(name: string, card: unknown): string {
   const file = join(dir, name);

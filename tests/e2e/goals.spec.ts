@@ -9,9 +9,8 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { DIRECTORY_MAPS } from '@firstline/core/docs/directory';
 import { putGoal, readGoalDoc } from '@firstline/core/docs/goal-docs';
-import { repoRoot } from '@firstline/fixtures';
 import { launchWithExtension, openPanel, type ExtensionBrowser } from '../support/extension.ts';
-import { freePort, runCli, ServerProcess } from '../support/server-process.ts';
+import { freePort, importDemoOrg, ServerProcess } from '../support/server-process.ts';
 
 /**
  * Goals end to end, in real Chromium with the built extension, against the real server process:
@@ -141,19 +140,7 @@ test.describe('goals: decomposing the company goal together', () => {
     server = new ServerProcess(await freePort(), mkdtempSync(join(tmpdir(), 'fl-goals-')), SECRET);
     await server.start();
     const hr = await token('p-D022', 'hr');
-    const imported = await runCli([
-      'import',
-      join(repoRoot, 'fixtures/demo/demo-org.csv'),
-      '--profile-file',
-      join(repoRoot, 'fixtures/demo/demo-profile.json'),
-      '--org',
-      ORG,
-      '--server',
-      server.url,
-      '--token',
-      hr,
-      '--json',
-    ]);
+    const imported = await importDemoOrg(server.url, ORG, hr, ['--json']);
     expect(imported.code, imported.stderr + imported.stdout).toBe(0);
 
     // The demo file names no unit heads; HR records them, as it would after the import.

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { SignJWT } from 'jose';
-import { repoRoot } from '@firstline/fixtures';
 import { launchWithExtension, openPanel, type ExtensionBrowser } from '../support/extension.ts';
-import { freePort, runCli, ServerProcess } from '../support/server-process.ts';
+import { freePort, importDemoOrg, ServerProcess } from '../support/server-process.ts';
 
 const SECRET = 'e2e-secret-that-is-long-enough-for-hs256';
 const ORG = 'demo';
@@ -40,18 +39,7 @@ test.describe('side panel layout (user test: header overflowed at 420px)', () =>
   test.beforeAll(async () => {
     server = new ServerProcess(await freePort(), mkdtempSync(join(tmpdir(), 'fl-layout-')), SECRET);
     await server.start();
-    const imported = await runCli([
-      'import',
-      join(repoRoot, 'fixtures/demo/demo-org.csv'),
-      '--profile-file',
-      join(repoRoot, 'fixtures/demo/demo-profile.json'),
-      '--org',
-      ORG,
-      '--server',
-      server.url,
-      '--token',
-      await token('hr-admin', 'hr'),
-    ]);
+    const imported = await importDemoOrg(server.url, ORG, await token('hr-admin', 'hr'));
     expect(imported.code, imported.stderr + imported.stdout).toBe(0);
     browser = await launchWithExtension();
   });

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { repoRoot } from '@firstline/fixtures';
 import { FIRSTLINE_BIN as CLI, runFirstline } from '@firstline/fixtures/firstline-process';
 
 /** A free TCP port on loopback, so a restarted server can come back on the same address. */
@@ -81,3 +83,25 @@ export class ServerProcess {
 
 /** Runs `firstline ARGS` to completion and returns its exit code and output. */
 export const runCli = runFirstline;
+
+/** Imports the demo organisation (`fixtures/demo`) into a running server as `org`, with HR's token. */
+export function importDemoOrg(
+  serverUrl: string,
+  org: string,
+  hrToken: string,
+  extra: string[] = [],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runFirstline([
+    'import',
+    join(repoRoot, 'fixtures/demo/demo-org.csv'),
+    '--profile-file',
+    join(repoRoot, 'fixtures/demo/demo-profile.json'),
+    '--org',
+    org,
+    '--server',
+    serverUrl,
+    '--token',
+    hrToken,
+    ...extra,
+  ]);
+}
